@@ -1,4 +1,4 @@
-import type { AttributeValue, Attributes } from './attributes.js';
+import type { Attributes, AttributeValue } from './attributes.js';
 import type { SpanId, TraceId } from './ids.js';
 import type { UnixNanos } from './time.js';
 

@@ -3,7 +3,14 @@ import type { SpanId, TraceId } from './ids.js';
 import type { UnixNanos } from './time.js';
 
 /** OTLP span kinds, by their wire numbers. */
-export const SPAN_KINDS = ['unspecified', 'internal', 'server', 'client', 'producer', 'consumer'] as const;
+export const SPAN_KINDS = [
+  'unspecified',
+  'internal',
+  'server',
+  'client',
+  'producer',
+  'consumer',
+] as const;
 export type SpanKind = (typeof SPAN_KINDS)[number];
 
 /** OTLP status codes, by their wire numbers. */

@@ -5,37 +5,49 @@ export const SIGNAL = { span: 1, log: 2, event: 3 } as const;
 export type Signal = keyof typeof SIGNAL;
 
 /**
- * One wide table holds every span, log record and plain event, as Honeycomb keeps one columnar
- * dataset: every query and view works on every source. Attribute keys become typed columns
- * (see `attributeColumnName`) so a query reads them at column speed. There is no PRIMARY KEY on
- * purpose (it slows loading several times); re-delivery is filtered at insert instead.
+ * The fixed columns of the events table, in order. One wide table holds every span, log record
+ * and plain event, as Honeycomb keeps one columnar dataset, so every query and view works on
+ * every source. Attribute keys become typed columns after these (see `attributeColumnName`) so a
+ * query reads them at column speed. There is no PRIMARY KEY on purpose (it slows loading several
+ * times); re-delivery is filtered at insert instead, on (`trace_id`, `event_id`).
  */
-export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (
-  signal UTINYINT NOT NULL,
-  source VARCHAR NOT NULL,
-  service VARCHAR NOT NULL,
-  time_unix_nano BIGINT NOT NULL,
-  event_id UBIGINT NOT NULL,
-  trace_id UHUGEINT,
-  span_id UBIGINT,
-  parent_span_id UBIGINT,
-  name VARCHAR,
-  kind UTINYINT,
-  duration_ms DOUBLE,
-  status_code UTINYINT,
-  status_message VARCHAR,
-  trace_state VARCHAR,
-  severity_number UTINYINT,
-  severity_text VARCHAR,
-  body VARCHAR,
-  log_group VARCHAR,
-  log_stream VARCHAR,
-  resource_id UBIGINT NOT NULL,
-  attributes_extra VARCHAR,
-  events_json VARCHAR,
-  links_json VARCHAR,
-  dropped_attributes_count UINTEGER
-)`;
+export const EVENT_COLUMNS = [
+  ['signal', 'UTINYINT NOT NULL'],
+  ['source', 'VARCHAR NOT NULL'],
+  ['service', 'VARCHAR NOT NULL'],
+  /** Span start, log time or event time. */
+  ['time_unix_nano', 'BIGINT NOT NULL'],
+  /** Dedupe key: the span id for spans, a content hash for logs and plain events. */
+  ['event_id', 'UBIGINT NOT NULL'],
+  ['trace_id', 'UHUGEINT'],
+  ['span_id', 'UBIGINT'],
+  /** For a log record: the span it was written in (Honeycomb's `trace.parent_id`). */
+  ['parent_span_id', 'UBIGINT'],
+  ['name', 'VARCHAR'],
+  ['kind', 'UTINYINT'],
+  ['duration_ms', 'DOUBLE'],
+  ['status_code', 'UTINYINT'],
+  ['status_message', 'VARCHAR'],
+  ['trace_state', 'VARCHAR'],
+  ['flags', 'UINTEGER'],
+  ['severity_number', 'UTINYINT'],
+  ['severity_text', 'VARCHAR'],
+  ['body', 'VARCHAR'],
+  ['log_group', 'VARCHAR'],
+  ['log_stream', 'VARCHAR'],
+  ['resource_id', 'UBIGINT NOT NULL'],
+  /** JSON of attributes no typed column holds exactly: structured values, keys past the limit. */
+  ['attributes_extra', 'VARCHAR'],
+  ['events_json', 'VARCHAR'],
+  ['links_json', 'VARCHAR'],
+  ['dropped_attributes_count', 'UINTEGER'],
+] as const;
+
+export type EventColumn = (typeof EVENT_COLUMNS)[number][0];
+
+export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (\n${EVENT_COLUMNS.map(
+  ([name, type]) => `  ${name} ${type}`,
+).join(',\n')}\n)`;
 
 /** Resources (with their instrumentation scope) are stored once and joined by `resource_id`. */
 export const RESOURCES_DDL = `CREATE TABLE IF NOT EXISTS resources (

@@ -1,0 +1,96 @@
+import type { ColumnType } from '../model/attributes.js';
+import { type AttributeTable, attributeColumnName } from './schema.js';
+
+export interface CatalogEntry {
+  readonly dataset: string;
+  readonly keyName: string;
+  readonly type: ColumnType;
+  readonly table: AttributeTable;
+}
+
+export interface PhysicalColumn {
+  readonly table: AttributeTable;
+  readonly name: string;
+  readonly type: ColumnType;
+}
+
+/** Default cap on typed attribute columns per table; keys past it stay in the extra JSON. */
+export const DEFAULT_MAX_ATTRIBUTE_COLUMNS = 2_000;
+
+/**
+ * What typed attribute columns exist and which datasets have written them. Lives in memory (loaded
+ * at start) so the hot path never asks DuckDB; the writer persists what `drain*` hands it.
+ */
+export class ColumnCatalog {
+  readonly #physical = new Map<AttributeTable, Map<string, ColumnType>>([
+    ['events', new Map()],
+    ['resources', new Map()],
+  ]);
+  readonly #entries = new Map<string, CatalogEntry>();
+  #pendingColumns: PhysicalColumn[] = [];
+  #pendingEntries: CatalogEntry[] = [];
+
+  constructor(private readonly maxAttributeColumns = DEFAULT_MAX_ATTRIBUTE_COLUMNS) {}
+
+  /** Records a column that already exists in the database. */
+  loadColumn(column: PhysicalColumn): void {
+    this.#physical.get(column.table)?.set(column.name, column.type);
+  }
+
+  loadEntry(entry: CatalogEntry): void {
+    this.#entries.set(entryKey(entry), entry);
+  }
+
+  /**
+   * The physical column for a key of a type, created on the next commit if new; undefined when the
+   * table is full, in which case the caller keeps the value in the extra JSON.
+   */
+  columnFor(table: AttributeTable, keyName: string, type: ColumnType): string | undefined {
+    const columns = this.#physical.get(table)!;
+    const name = attributeColumnName(keyName, type);
+    if (columns.has(name)) return name;
+    if (columns.size >= this.maxAttributeColumns) return undefined;
+    columns.set(name, type);
+    this.#pendingColumns.push({ table, name, type });
+    return name;
+  }
+
+  noteWritten(entry: CatalogEntry): void {
+    const key = entryKey(entry);
+    if (this.#entries.has(key)) return;
+    this.#entries.set(key, entry);
+    this.#pendingEntries.push(entry);
+  }
+
+  /** Columns to ALTER TABLE ADD before the next commit. */
+  drainPendingColumns(): PhysicalColumn[] {
+    const pending = this.#pendingColumns;
+    this.#pendingColumns = [];
+    return pending;
+  }
+
+  drainPendingEntries(): CatalogEntry[] {
+    const pending = this.#pendingEntries;
+    this.#pendingEntries = [];
+    return pending;
+  }
+
+  /** Undo of `drainPendingEntries` when the commit that would have stored them failed. */
+  forgetEntries(entries: readonly CatalogEntry[]): void {
+    for (const entry of entries) this.#entries.delete(entryKey(entry));
+  }
+
+  physicalColumns(table: AttributeTable): ReadonlyMap<string, ColumnType> {
+    return this.#physical.get(table)!;
+  }
+
+  /** Catalog entries of the given datasets (all datasets when `datasets` is 'all'). */
+  entries(datasets: readonly string[] | 'all'): CatalogEntry[] {
+    const wanted = datasets === 'all' ? undefined : new Set(datasets);
+    return [...this.#entries.values()].filter((e) => wanted === undefined || wanted.has(e.dataset));
+  }
+}
+
+function entryKey(entry: CatalogEntry): string {
+  return `${entry.dataset}\u0000${entry.table}\u0000${entry.keyName}\u0000${entry.type}`;
+}

@@ -1,0 +1,215 @@
+import { type Attributes, attributesToJson, attributeToJson } from '../model/attributes.js';
+import type { LogRecord } from '../model/log-record.js';
+import type { ResourceScope } from '../model/resource-scope.js';
+import { serviceNameOf } from '../model/service-name.js';
+import { SPAN_KINDS, type Span, STATUS_CODES } from '../model/span.js';
+import type { Source, TelemetryBatch } from '../model/telemetry-batch.js';
+import { durationMs } from '../model/time.js';
+import { splitAttributes } from './attribute-split.js';
+import type { ColumnCatalog } from './column-catalog.js';
+import { hash64 } from './hash64.js';
+import { EVENT_COLUMNS, type EventColumn, SIGNAL } from './schema.js';
+
+export interface ResourceRow {
+  readonly resourceId: bigint;
+  readonly service: string;
+  readonly attributesJson: string;
+  readonly scopeName: string;
+  readonly scopeVersion: string;
+  readonly scopeAttributesJson: string;
+  readonly schemaUrl: string;
+  /** Typed resource attribute columns: physical name → value. */
+  readonly columns: ReadonlyMap<string, unknown>;
+}
+
+/**
+ * Builds column arrays for a group of batches, ready for a columnar append: one array per fixed
+ * column and one per typed attribute column (sparse; holes are NULL).
+ */
+export class EventRows {
+  readonly fixed = new Map<EventColumn, unknown[]>(EVENT_COLUMNS.map(([name]) => [name, []]));
+  readonly dynamic = new Map<string, unknown[]>();
+  readonly resources = new Map<bigint, ResourceRow>();
+  #rows = 0;
+  #minTime: bigint | undefined;
+  #maxTime: bigint | undefined;
+
+  constructor(private readonly catalog: ColumnCatalog) {}
+
+  get rowCount(): number {
+    return this.#rows;
+  }
+
+  add(batch: TelemetryBatch): void {
+    for (const group of batch.spanGroups) {
+      const { resourceId, service } = this.#resource(group.origin);
+      for (const span of group.spans) this.#addSpan(batch.source, service, resourceId, span);
+    }
+    for (const group of batch.logGroups) {
+      const { resourceId, service } = this.#resource(group.origin);
+      for (const log of group.logs) this.#addLog(batch.source, service, resourceId, log);
+    }
+  }
+
+  /** The earliest and latest row time, to bound the search for re-delivered rows. */
+  timeRange(): { min: bigint; max: bigint } {
+    return { min: this.#minTime ?? 0n, max: this.#maxTime ?? 0n };
+  }
+
+  /** Pads every column to the row count so the append sees equal lengths. */
+  columnsInOrder(dynamicNames: readonly string[]): unknown[][] {
+    const columns = [...this.fixed.values()];
+    for (const values of columns) values.length = this.#rows;
+    for (const name of dynamicNames) {
+      const values = this.dynamic.get(name) ?? [];
+      values.length = this.#rows;
+      columns.push(values);
+    }
+    return columns;
+  }
+
+  #set(column: EventColumn, value: unknown): void {
+    this.fixed.get(column)![this.#rows] = value;
+  }
+
+  #addSpan(source: Source, service: string, resourceId: bigint, span: Span): void {
+    this.#common(SIGNAL.span, source, service, resourceId, span.startTimeUnixNano);
+    this.#set('event_id', span.spanId);
+    this.#set('trace_id', span.traceId);
+    this.#set('span_id', span.spanId);
+    this.#set('parent_span_id', span.parentSpanId);
+    this.#set('name', span.name);
+    this.#set('kind', SPAN_KINDS.indexOf(span.kind));
+    this.#set('duration_ms', Math.max(0, durationMs(span.startTimeUnixNano, span.endTimeUnixNano)));
+    this.#set('status_code', STATUS_CODES.indexOf(span.status.code));
+    this.#set('status_message', span.status.message === '' ? null : span.status.message);
+    this.#set('trace_state', span.traceState === '' ? null : span.traceState);
+    this.#set('flags', span.flags);
+    this.#set('dropped_attributes_count', span.droppedAttributesCount);
+    if (span.events.length > 0)
+      this.#set('events_json', JSON.stringify(span.events.map(eventToJson)));
+    if (span.links.length > 0) this.#set('links_json', JSON.stringify(span.links.map(linkToJson)));
+    this.#attributes(service, span.attributes);
+    this.#rows++;
+  }
+
+  #addLog(source: Source, service: string, resourceId: bigint, log: LogRecord): void {
+    const body =
+      typeof log.body === 'string' || log.body === null
+        ? log.body
+        : JSON.stringify(attributeToJson(log.body));
+    const attributesJson = JSON.stringify(attributesToJson(log.attributes));
+    this.#common(SIGNAL.log, source, service, resourceId, log.timeUnixNano);
+    this.#set(
+      'event_id',
+      hash64(
+        service,
+        String(log.timeUnixNano),
+        String(log.traceId ?? ''),
+        String(log.spanId ?? ''),
+        String(log.severityNumber),
+        log.severityText,
+        body ?? '',
+        attributesJson,
+        log.logGroup ?? '',
+        log.logStream ?? '',
+      ),
+    );
+    this.#set('trace_id', log.traceId);
+    this.#set('parent_span_id', log.spanId);
+    this.#set('name', log.eventName === '' ? null : log.eventName);
+    this.#set('severity_number', log.severityNumber);
+    this.#set('severity_text', log.severityText === '' ? null : log.severityText);
+    this.#set('body', body);
+    this.#set('log_group', log.logGroup ?? null);
+    this.#set('log_stream', log.logStream ?? null);
+    this.#set('flags', log.flags);
+    this.#set('dropped_attributes_count', log.droppedAttributesCount);
+    this.#attributes(service, log.attributes);
+    this.#rows++;
+  }
+
+  #common(signal: number, source: Source, service: string, resourceId: bigint, time: bigint): void {
+    this.#set('signal', signal);
+    this.#set('source', source);
+    this.#set('service', service);
+    this.#set('time_unix_nano', time);
+    if (this.#minTime === undefined || time < this.#minTime) this.#minTime = time;
+    if (this.#maxTime === undefined || time > this.#maxTime) this.#maxTime = time;
+    this.#set('resource_id', resourceId);
+  }
+
+  #attributes(service: string, attributes: Attributes): void {
+    const { typed, extra } = splitAttributes(attributes);
+    let overflow = extra;
+    for (const { key, type, value } of typed) {
+      const column = this.catalog.columnFor('events', key, type);
+      if (column === undefined) {
+        overflow ??= {};
+        overflow[key] ??= attributeToJson(value);
+        continue;
+      }
+      let values = this.dynamic.get(column);
+      if (values === undefined) {
+        values = [];
+        this.dynamic.set(column, values);
+      }
+      values[this.#rows] = value;
+      this.catalog.noteWritten({ dataset: service, keyName: key, type, table: 'events' });
+    }
+    if (overflow !== undefined) this.#set('attributes_extra', JSON.stringify(overflow));
+  }
+
+  #resource(origin: ResourceScope): { resourceId: bigint; service: string } {
+    const service = serviceNameOf(origin.resource);
+    const attributesJson = JSON.stringify(attributesToJson(origin.resource));
+    const scopeAttributesJson = JSON.stringify(attributesToJson(origin.scope.attributes));
+    const resourceId = hash64(
+      attributesJson,
+      origin.scope.name,
+      origin.scope.version,
+      scopeAttributesJson,
+      origin.schemaUrl,
+    );
+    if (!this.resources.has(resourceId)) {
+      const columns = new Map<string, unknown>();
+      for (const { key, type, value } of splitAttributes(origin.resource).typed) {
+        const column = this.catalog.columnFor('resources', key, type);
+        if (column === undefined) continue;
+        columns.set(column, value);
+        this.catalog.noteWritten({ dataset: service, keyName: key, type, table: 'resources' });
+      }
+      this.resources.set(resourceId, {
+        resourceId,
+        service,
+        attributesJson,
+        scopeName: origin.scope.name,
+        scopeVersion: origin.scope.version,
+        scopeAttributesJson,
+        schemaUrl: origin.schemaUrl,
+        columns,
+      });
+    }
+    return { resourceId, service };
+  }
+}
+
+function eventToJson(event: Span['events'][number]): unknown {
+  return {
+    timeUnixNano: String(event.timeUnixNano),
+    name: event.name,
+    attributes: attributesToJson(event.attributes),
+    droppedAttributesCount: event.droppedAttributesCount,
+  };
+}
+
+function linkToJson(link: Span['links'][number]): unknown {
+  return {
+    traceId: link.traceId.toString(16).padStart(32, '0'),
+    spanId: link.spanId.toString(16).padStart(16, '0'),
+    traceState: link.traceState,
+    attributes: attributesToJson(link.attributes),
+    droppedAttributesCount: link.droppedAttributesCount,
+    flags: link.flags,
+  };
+}

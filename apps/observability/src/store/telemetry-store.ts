@@ -1,0 +1,187 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import type { TraceView } from '../contract/trace-view.js';
+import type { ColumnType } from '../model/attributes.js';
+import type { TraceId } from '../model/ids.js';
+import type { TelemetryBatch } from '../model/telemetry-batch.js';
+import {
+  type CatalogEntry,
+  ColumnCatalog,
+  DEFAULT_MAX_ATTRIBUTE_COLUMNS,
+} from './column-catalog.js';
+import { IngestWriter } from './ingest-writer.js';
+import {
+  type AttributeTable,
+  COLUMNS_DDL,
+  EVENTS_DDL,
+  QUERIES_DDL,
+  QUERY_RESULTS_DDL,
+  RESOURCES_DDL,
+} from './schema.js';
+import { readTrace } from './trace-reader.js';
+
+export interface StoreOptions {
+  /** A DuckDB file, or `:memory:`. */
+  readonly path: string;
+  readonly maxAttributeColumns?: number;
+  readonly maxPendingRows?: number;
+  readonly maxCommitRows?: number;
+}
+
+export interface DatasetInfo {
+  readonly name: string;
+  readonly firstWrittenMs: number;
+  readonly lastWrittenMs: number;
+}
+
+const TYPE_BY_PREFIX: Record<string, ColumnType> = {
+  s: 'string',
+  i: 'integer',
+  f: 'float',
+  b: 'boolean',
+};
+
+/** The only module that touches DuckDB: ingest through one writer, reads on their own connections. */
+export class TelemetryStore {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writerConnection: DuckDBConnection,
+    readonly catalog: ColumnCatalog,
+    private readonly writer: IngestWriter,
+  ) {}
+
+  static async open(options: StoreOptions): Promise<TelemetryStore> {
+    if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
+    const instance = await DuckDBInstance.create(options.path);
+    const connection = await instance.connect();
+    for (const ddl of [EVENTS_DDL, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL, QUERY_RESULTS_DDL]) {
+      await connection.run(ddl);
+    }
+    await connection.run('CHECKPOINT');
+    const catalog = new ColumnCatalog(options.maxAttributeColumns ?? DEFAULT_MAX_ATTRIBUTE_COLUMNS);
+    await loadCatalog(connection, catalog);
+    await connection.run('CREATE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0');
+    const resources = await connection.runAndReadAll('SELECT resource_id FROM resources');
+    const writer = new IngestWriter(
+      connection,
+      catalog,
+      {
+        maxPendingRows: options.maxPendingRows ?? 200_000,
+        maxCommitRows: options.maxCommitRows ?? 50_000,
+      },
+      resources.getRows().map((row) => row[0] as bigint),
+    );
+    return new TelemetryStore(instance, connection, catalog, writer);
+  }
+
+  /** Resolves once the batch is committed: only then may a receiver answer 2xx. */
+  ingest(batch: TelemetryBatch): Promise<void> {
+    return this.writer.submit(batch);
+  }
+
+  /** Runs a read on its own connection, so reads never queue behind the writer. */
+  async query(sql: string, params: readonly unknown[] = []): Promise<Record<string, unknown>[]> {
+    const connection = await this.instance.connect();
+    try {
+      const reader = await connection.runAndReadAll(sql, params as never);
+      return reader.getRowObjectsJS() as Record<string, unknown>[];
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  trace(traceId: TraceId): Promise<TraceView | undefined> {
+    return readTrace((sql, params) => this.query(sql, params), this.catalog, traceId);
+  }
+
+  columnEntries(datasets: readonly string[] | 'all'): CatalogEntry[] {
+    return this.catalog.entries(datasets);
+  }
+
+  async datasets(): Promise<DatasetInfo[]> {
+    const rows = await this.query(
+      `SELECT service, min(time_unix_nano) // 1000000 AS first_ms, max(time_unix_nano) // 1000000 AS last_ms
+       FROM events GROUP BY service ORDER BY service`,
+    );
+    return rows.map((row) => ({
+      name: String(row.service),
+      firstWrittenMs: Number(row.first_ms),
+      lastWrittenMs: Number(row.last_ms),
+    }));
+  }
+
+  async saveQuery(dataset: string, id: string, specJson: string): Promise<void> {
+    await this.#write('INSERT INTO saved_queries VALUES ($1, $2, $3, $4)', [
+      dataset,
+      id,
+      specJson,
+      BigInt(Date.now()),
+    ]);
+  }
+
+  async savedQuery(dataset: string, id: string): Promise<string | undefined> {
+    const rows = await this.query(
+      'SELECT spec_json FROM saved_queries WHERE dataset = $1 AND id = $2',
+      [dataset, id],
+    );
+    return rows[0]?.spec_json as string | undefined;
+  }
+
+  async saveQueryResult(dataset: string, id: string, queryId: string, json: string): Promise<void> {
+    await this.#write('INSERT INTO query_results VALUES ($1, $2, $3, $4, $5)', [
+      dataset,
+      id,
+      queryId,
+      json,
+      BigInt(Date.now()),
+    ]);
+  }
+
+  async queryResult(dataset: string, id: string): Promise<string | undefined> {
+    const rows = await this.query(
+      'SELECT result_json FROM query_results WHERE dataset = $1 AND id = $2',
+      [dataset, id],
+    );
+    return rows[0]?.result_json as string | undefined;
+  }
+
+  /** Commits what was accepted, checkpoints, and releases the file. */
+  async close(): Promise<void> {
+    await this.writer.close();
+    await this.writerConnection.run('CHECKPOINT');
+    this.writerConnection.closeSync();
+    this.instance.closeSync();
+  }
+
+  async #write(sql: string, params: readonly unknown[]): Promise<void> {
+    const connection = await this.instance.connect();
+    try {
+      await connection.run(sql, params as never);
+    } finally {
+      connection.closeSync();
+    }
+  }
+}
+
+async function loadCatalog(connection: DuckDBConnection, catalog: ColumnCatalog): Promise<void> {
+  const columns = await connection.runAndReadAll(
+    `SELECT table_name, column_name FROM duckdb_columns()
+     WHERE database_name = current_database() AND schema_name = 'main'
+       AND table_name IN ('events', 'resources') AND regexp_matches(column_name, '^[sifb]:')`,
+  );
+  for (const [table, name] of columns.getRows() as [AttributeTable, string][]) {
+    catalog.loadColumn({ table, name, type: TYPE_BY_PREFIX[name[0]!]! });
+  }
+  const entries = await connection.runAndReadAll(
+    'SELECT DISTINCT dataset, key_name, type, table_name FROM dataset_columns',
+  );
+  for (const [dataset, keyName, type, table] of entries.getRows() as string[][]) {
+    catalog.loadEntry({
+      dataset: dataset!,
+      keyName: keyName!,
+      type: type as ColumnType,
+      table: table as AttributeTable,
+    });
+  }
+}

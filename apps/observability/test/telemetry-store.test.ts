@@ -1,0 +1,136 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { TelemetryStore } from '../src/store/telemetry-store.js';
+import { attrs, logBatch, makeLog, makeSpan, nextSpanId, spanBatch } from './support/builders.js';
+
+const opened: TelemetryStore[] = [];
+const dirs: string[] = [];
+
+async function open(path = ':memory:', options = {}): Promise<TelemetryStore> {
+  const store = await TelemetryStore.open({ path, ...options });
+  opened.push(store);
+  return store;
+}
+
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'cruddur-store-'));
+  dirs.push(dir);
+  return join(dir, 'observability.duckdb');
+}
+
+afterEach(async () => {
+  for (const store of opened.splice(0)) await store.close().catch(() => undefined);
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('TelemetryStore', () => {
+  it('stores each attribute in a typed column under its dotted name', async () => {
+    const store = await open();
+    await store.ingest(
+      spanBatch('cruddur-backend', [
+        makeSpan({
+          attributes: attrs({
+            'app.userId': 'worf',
+            'http.status_code': 200n,
+            ratio: 0.5,
+            ok: true,
+          }),
+        }),
+      ]),
+    );
+    const [row] = await store.query(
+      `SELECT "s:app.userId" AS u, "i:http.status_code" AS s, "f:ratio" AS r, "b:ok" AS ok FROM events`,
+    );
+    expect(row).toEqual({ u: 'worf', s: 200n, r: 0.5, ok: true });
+    expect(
+      store
+        .columnEntries(['cruddur-backend'])
+        .map((e) => `${e.keyName}:${e.type}`)
+        .sort(),
+    ).toEqual([
+      'app.userId:string',
+      'http.status_code:integer',
+      'ok:boolean',
+      'ratio:float',
+      'service.name:string',
+    ]);
+  });
+
+  it('counts a re-delivered span once, within one commit and across commits', async () => {
+    const store = await open();
+    const span = makeSpan();
+    await Promise.all([
+      store.ingest(spanBatch('svc', [span, span])),
+      store.ingest(spanBatch('svc', [span])),
+    ]);
+    await store.ingest(spanBatch('svc', [span]));
+    const [row] = await store.query('SELECT count(*) AS n FROM events');
+    expect(row?.n).toBe(1n);
+  });
+
+  it('keeps two spans that share a span id in different traces', async () => {
+    const store = await open();
+    const spanId = nextSpanId();
+    await store.ingest(spanBatch('svc', [makeSpan({ spanId }), makeSpan({ spanId })]));
+    const [row] = await store.query('SELECT count(*) AS n FROM events');
+    expect(row?.n).toBe(2n);
+  });
+
+  it('reads a trace back with attributes, resource and parent-first order', async () => {
+    const store = await open();
+    const root = makeSpan({ attributes: attrs({ 'app.userId': 'worf', tags: ['a', 1n] }) });
+    const child = makeSpan({
+      traceId: root.traceId,
+      parentSpanId: root.spanId,
+      kind: 'internal',
+      name: 'home-activities',
+      startTimeUnixNano: root.startTimeUnixNano - 1000n,
+    });
+    await store.ingest(spanBatch('cruddur-backend', [child, root]));
+    const trace = await store.trace(root.traceId);
+    expect(trace?.spans.map((s) => s.name)).toEqual([
+      'GET /api/activities/home',
+      'home-activities',
+    ]);
+    expect(trace?.spans[0]?.attributes).toEqual({ 'app.userId': 'worf', tags: ['a', 1] });
+    expect(trace?.spans[0]?.resource).toEqual({ 'service.name': 'cruddur-backend' });
+    expect(trace?.spans[1]?.parentSpanId).toBe(trace?.spans[0]?.spanId);
+  });
+
+  it('keeps logs and dedupes an identical re-delivered log record', async () => {
+    const store = await open();
+    const log = makeLog({ body: 'started', attributes: attrs({ level: 'info' }) });
+    await store.ingest(logBatch('svc', [log]));
+    await store.ingest(logBatch('svc', [log]));
+    await store.ingest(logBatch('svc', [makeLog({ body: 'other' })]));
+    const rows = await store.query('SELECT body FROM events WHERE signal = 2 ORDER BY body');
+    expect(rows.map((r) => r.body)).toEqual(['other', 'started']);
+  });
+
+  it('keeps attributes past the column limit in the trace view', async () => {
+    const store = await open(':memory:', { maxAttributeColumns: 2 });
+    const span = makeSpan({ attributes: attrs({ a: '1', b: '2', c: '3' }) });
+    await store.ingest(spanBatch('svc', [span]));
+    const trace = await store.trace(span.traceId);
+    expect(trace?.spans[0]?.attributes).toEqual({ a: '1', b: '2', c: '3' });
+  });
+
+  it('still has every committed span after a restart on the same file', async () => {
+    const path = tempFile();
+    const first = await TelemetryStore.open({ path });
+    const spans = Array.from({ length: 50 }, (_, i) =>
+      makeSpan({ attributes: attrs({ [`key.${i % 7}`]: BigInt(i) }) }),
+    );
+    await first.ingest(spanBatch('svc', spans));
+    await first.close();
+    const second = await open(path);
+    const [row] = await second.query('SELECT count(*) AS n, sum("i:key.3") AS s FROM events');
+    expect(row).toEqual({ n: 50n, s: 3n + 10n + 17n + 24n + 31n + 38n + 45n });
+    expect(second.columnEntries('all')).toHaveLength(8);
+    await second.ingest(spanBatch('svc', [spans[0]!]));
+    const [again] = await second.query('SELECT count(*) AS n FROM events');
+    expect(again?.n).toBe(50n);
+  });
+});
