@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { unixNanos } from '../src/model/time.js';
 import { TelemetryStore } from '../src/store/telemetry-store.js';
 import { attrs, logBatch, makeLog, makeSpan, nextSpanId, spanBatch } from './support/builders.js';
 
@@ -86,7 +87,7 @@ describe('TelemetryStore', () => {
       parentSpanId: root.spanId,
       kind: 'internal',
       name: 'home-activities',
-      startTimeUnixNano: root.startTimeUnixNano - 1000n,
+      startTimeUnixNano: unixNanos(root.startTimeUnixNano - 1000n),
     });
     await store.ingest(spanBatch('cruddur-backend', [child, root]));
     const trace = await store.trace(root.traceId);

@@ -1,4 +1,5 @@
 import type { LogRecord } from './log-record.js';
+import type { PlainEvent } from './plain-event.js';
 import type { ResourceScope } from './resource-scope.js';
 import type { Span } from './span.js';
 
@@ -15,6 +16,11 @@ export interface LogGroup {
   readonly logs: readonly LogRecord[];
 }
 
+export interface EventGroup {
+  readonly origin: ResourceScope;
+  readonly events: readonly PlainEvent[];
+}
+
 /**
  * Everything one accepted request carries, already validated: the store commits it whole or not
  * at all. Rejected items never get here; receivers count them for partial success.
@@ -23,4 +29,5 @@ export interface TelemetryBatch {
   readonly source: Source;
   readonly spanGroups: readonly SpanGroup[];
   readonly logGroups: readonly LogGroup[];
+  readonly eventGroups?: readonly EventGroup[];
 }

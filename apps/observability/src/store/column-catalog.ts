@@ -15,7 +15,13 @@ export interface PhysicalColumn {
 }
 
 /** Default cap on typed attribute columns per table; keys past it stay in the extra JSON. */
-export const DEFAULT_MAX_ATTRIBUTE_COLUMNS = 2_000;
+export const DEFAULT_MAX_ATTRIBUTE_COLUMNS = 1_000;
+/**
+ * New columns one commit may add. Adding a column costs a schema change; a burst of new keys (one
+ * span with 10,000 attributes) must not stall every other sender, so the rest wait for later
+ * commits and stay in the extra JSON meanwhile.
+ */
+export const MAX_NEW_COLUMNS_PER_COMMIT = 128;
 
 /**
  * What typed attribute columns exist and which datasets have written them. Lives in memory (loaded
@@ -27,6 +33,13 @@ export class ColumnCatalog {
     ['resources', new Map()],
   ]);
   readonly #entries = new Map<string, CatalogEntry>();
+  /** Memo of `attributeColumnName` per type, so the hot path builds no string per attribute. */
+  readonly #names: Record<ColumnType, Map<string, string>> = {
+    string: new Map(),
+    integer: new Map(),
+    float: new Map(),
+    boolean: new Map(),
+  };
   #pendingColumns: PhysicalColumn[] = [];
   #pendingEntries: CatalogEntry[] = [];
 
@@ -47,9 +60,14 @@ export class ColumnCatalog {
    */
   columnFor(table: AttributeTable, keyName: string, type: ColumnType): string | undefined {
     const columns = this.#physical.get(table)!;
-    const name = attributeColumnName(keyName, type);
-    if (columns.has(name)) return name;
+    const byKey = this.#names[type];
+    const name = byKey.get(keyName) ?? attributeColumnName(keyName, type);
+    if (columns.has(name)) {
+      byKey.set(keyName, name);
+      return name;
+    }
     if (columns.size >= this.maxAttributeColumns) return undefined;
+    if (this.#pendingColumns.length >= MAX_NEW_COLUMNS_PER_COMMIT) return undefined;
     columns.set(name, type);
     this.#pendingColumns.push({ table, name, type });
     return name;

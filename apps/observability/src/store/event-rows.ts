@@ -1,5 +1,7 @@
 import { type Attributes, attributesToJson, attributeToJson } from '../model/attributes.js';
+import { hash64 } from '../model/hash64.js';
 import type { LogRecord } from '../model/log-record.js';
+import type { PlainEvent } from '../model/plain-event.js';
 import type { ResourceScope } from '../model/resource-scope.js';
 import { serviceNameOf } from '../model/service-name.js';
 import { SPAN_KINDS, type Span, STATUS_CODES } from '../model/span.js';
@@ -7,7 +9,6 @@ import type { Source, TelemetryBatch } from '../model/telemetry-batch.js';
 import { durationMs } from '../model/time.js';
 import { splitAttributes } from './attribute-split.js';
 import type { ColumnCatalog } from './column-catalog.js';
-import { hash64 } from './hash64.js';
 import { EVENT_COLUMNS, type EventColumn, SIGNAL } from './schema.js';
 
 export interface ResourceRow {
@@ -30,6 +31,8 @@ export class EventRows {
   readonly fixed = new Map<EventColumn, unknown[]>(EVENT_COLUMNS.map(([name]) => [name, []]));
   readonly dynamic = new Map<string, unknown[]>();
   readonly resources = new Map<bigint, ResourceRow>();
+  /** Per service, the event columns already passed to `catalog.noteWritten` by this instance. */
+  readonly #noted = new Map<string, Set<string>>();
   #rows = 0;
   #minTime: bigint | undefined;
   #maxTime: bigint | undefined;
@@ -48,6 +51,10 @@ export class EventRows {
     for (const group of batch.logGroups) {
       const { resourceId, service } = this.#resource(group.origin);
       for (const log of group.logs) this.#addLog(batch.source, service, resourceId, log);
+    }
+    for (const group of batch.eventGroups ?? []) {
+      const { resourceId, service } = this.#resource(group.origin);
+      for (const event of group.events) this.#addEvent(batch.source, service, resourceId, event);
     }
   }
 
@@ -129,6 +136,25 @@ export class EventRows {
     this.#rows++;
   }
 
+  #addEvent(source: Source, service: string, resourceId: bigint, event: PlainEvent): void {
+    const attributesJson = JSON.stringify(attributesToJson(event.attributes));
+    this.#common(SIGNAL.event, source, service, resourceId, event.timeUnixNano);
+    this.#set(
+      'event_id',
+      hash64(
+        service,
+        String(event.timeUnixNano),
+        event.name ?? '',
+        String(event.durationMs),
+        attributesJson,
+      ),
+    );
+    this.#set('name', event.name);
+    this.#set('duration_ms', event.durationMs);
+    this.#attributes(service, event.attributes);
+    this.#rows++;
+  }
+
   #common(signal: number, source: Source, service: string, resourceId: bigint, time: bigint): void {
     this.#set('signal', signal);
     this.#set('source', source);
@@ -142,6 +168,12 @@ export class EventRows {
   #attributes(service: string, attributes: Attributes): void {
     const { typed, extra } = splitAttributes(attributes);
     let overflow = extra;
+    // Columns this commit already reported for the service: the catalog hears of each once.
+    let noted = this.#noted.get(service);
+    if (noted === undefined) {
+      noted = new Set();
+      this.#noted.set(service, noted);
+    }
     for (const { key, type, value } of typed) {
       const column = this.catalog.columnFor('events', key, type);
       if (column === undefined) {
@@ -155,7 +187,10 @@ export class EventRows {
         this.dynamic.set(column, values);
       }
       values[this.#rows] = value;
-      this.catalog.noteWritten({ dataset: service, keyName: key, type, table: 'events' });
+      if (!noted.has(column)) {
+        noted.add(column);
+        this.catalog.noteWritten({ dataset: service, keyName: key, type, table: 'events' });
+      }
     }
     if (overflow !== undefined) this.#set('attributes_extra', JSON.stringify(overflow));
   }

@@ -140,6 +140,10 @@ export class IngestWriter {
     for (const resource of newResources) this.#knownResources.add(resource.resourceId);
   }
 
+  /**
+   * The bounds are cast to BIGINT: a bigint parameter binds as HUGEINT, which would compare every
+   * stored time as HUGEINT instead of letting row groups be skipped by their min/max.
+   */
   async #moveStagedRows(range: { min: bigint; max: bigint }): Promise<void> {
     await this.connection.run(
       `INSERT INTO events
@@ -148,29 +152,37 @@ export class IngestWriter {
          SELECT 1 FROM events x
          WHERE x.event_id = s.event_id
            AND x.trace_id IS NOT DISTINCT FROM s.trace_id
-           AND x.time_unix_nano BETWEEN $1 AND $2)
+           AND x.time_unix_nano BETWEEN $1::BIGINT AND $2::BIGINT)
        QUALIFY row_number() OVER (PARTITION BY s.trace_id, s.event_id) = 1`,
       [range.min - DEDUPE_MARGIN_NANOS, range.max + DEDUPE_MARGIN_NANOS],
     );
   }
 
-  /** New typed columns, added to both tables and checkpointed at once: DuckDB has failed to
-   * replay a WAL holding ALTER TABLE after a crash, so schema changes never wait in the WAL. */
+  /**
+   * New typed columns, added in one transaction and checkpointed at once: DuckDB has failed to
+   * replay a WAL holding ALTER TABLE after a crash, so schema changes never wait in the WAL. The
+   * staging table is then rebuilt from the new shape in one statement.
+   */
   async #addPendingColumns(): Promise<void> {
     const columns = this.catalog.drainPendingColumns();
     if (columns.length === 0) return;
-    for (const column of columns) {
-      const definition = `${quoteIdentifier(column.name)} ${SQL_TYPE[column.type]}`;
-      await this.connection.run(
-        `ALTER TABLE ${column.table} ADD COLUMN IF NOT EXISTS ${definition}`,
-      );
-      if (column.table === 'events') {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      for (const column of columns) {
+        const definition = `${quoteIdentifier(column.name)} ${SQL_TYPE[column.type]}`;
         await this.connection.run(
-          `ALTER TABLE temp.main.staging_events ADD COLUMN IF NOT EXISTS ${definition}`,
+          `ALTER TABLE ${column.table} ADD COLUMN IF NOT EXISTS ${definition}`,
         );
       }
+      await this.connection.run('COMMIT');
+    } catch (error) {
+      await this.connection.run('ROLLBACK');
+      throw error;
     }
     await this.connection.run('CHECKPOINT');
+    await this.connection.run(
+      'CREATE OR REPLACE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0',
+    );
   }
 
   async #insertResource(resource: ResourceRow): Promise<void> {
@@ -219,5 +231,6 @@ function countRows(batch: TelemetryBatch): number {
   let rows = 0;
   for (const group of batch.spanGroups) rows += group.spans.length;
   for (const group of batch.logGroups) rows += group.logs.length;
+  for (const group of batch.eventGroups ?? []) rows += group.events.length;
   return rows;
 }

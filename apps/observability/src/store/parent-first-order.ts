@@ -8,9 +8,11 @@ export function parentFirstOrder<T>(
   parentId: (item: T) => string | null,
   start: (item: T) => bigint,
 ): T[] {
-  const sorted = [...items].sort((a, b) =>
-    start(a) < start(b) ? -1 : start(a) > start(b) ? 1 : 0,
-  );
+  // Ties (same start, common at millisecond precision) fall back to the id, so order is stable.
+  const sorted = [...items].sort((a, b) => {
+    if (start(a) !== start(b)) return start(a) < start(b) ? -1 : 1;
+    return id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+  });
   const present = new Set(sorted.map(id));
   const emitted = new Set<string>();
   const waiting = new Map<string, T[]>();

@@ -19,8 +19,9 @@ export async function readTrace(
   const rows = await run(
     `SELECT e.*, r.attributes_json AS resource_json
      FROM events e LEFT JOIN resources r USING (resource_id)
-     WHERE e.trace_id = $1 AND e.signal = ${SIGNAL.span}`,
-    [traceId],
+     WHERE e.trace_id = $1::UHUGEINT AND e.signal = ${SIGNAL.span}`,
+    // A bigint parameter binds as signed HUGEINT and silently wraps past 2^127; text does not.
+    [traceId.toString()],
   );
   if (rows.length === 0) return undefined;
   const attributeColumns = [...catalog.physicalColumns('events').keys()];
@@ -66,7 +67,9 @@ function rowToSpanView(
   };
 }
 
+/** JSON has no NaN, Infinity or 64-bit integers: those become strings rather than null. */
 function jsonSafe(value: unknown): unknown {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
   if (typeof value !== 'bigint') return value;
   return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
     ? Number(value)

@@ -1,0 +1,12 @@
+import type { ServerConfig } from '../config.js';
+import type { TelemetryStore } from '../store/telemetry-store.js';
+
+/** What the route modules receive from the composition root. */
+export interface AppDeps {
+  readonly store: TelemetryStore;
+  readonly config: Pick<ServerConfig, 'maxBodyBytes' | 'ingestKeys' | 'queryKeys'> & {
+    readonly corsOrigins: readonly string[];
+  };
+  /** Milliseconds since the epoch; injected so tests can pin time. */
+  readonly now: () => number;
+}

@@ -1,0 +1,126 @@
+import { SERVICE_NAME } from '../payloads/workload.js';
+import { fmtInt, fmtMs, fmtRatio, printTable, verdict } from '../support/format.js';
+import { runHoneycombQuery } from '../support/honeycomb-api.js';
+import { startObservability } from '../support/observability-server.js';
+import { median } from '../support/stats.js';
+import {
+  benchmarkSpec,
+  compiledSql,
+  HAND_WRITTEN_PARAMS,
+  HAND_WRITTEN_SQL,
+} from './benchmark-query.js';
+import { type DatasetInfo, existingDataset, loadDataset, printLoad } from './dataset-10m.js';
+import { timeDirectSql } from './direct-duckdb.js';
+
+export interface QueryBenchOptions {
+  readonly rounds: number;
+  readonly repetitions: number;
+  /** Load the 10M spans afresh even if the file exists (measures peak RSS). */
+  readonly reload: boolean;
+  readonly serverCpu: string;
+  readonly clientCpu: string;
+  readonly concurrency: number;
+}
+
+const TARGET_RATIO = 1.3;
+const TARGET_MS = 500;
+
+/**
+ * Query: the issue's AVG/P99 GROUP BY app.userId with a route filter over 10M spans, through the
+ * Honeycomb API (create query, create result, fetch result) versus hand-written SQL on the same
+ * file. DuckDB lets one process hold the file for writing, so rounds alternate: server up, API
+ * repetitions, server down, direct repetitions. Both run unpinned (DuckDB uses every core).
+ */
+export async function queryBench(options: QueryBenchOptions): Promise<void> {
+  console.log('\n== query: 10M spans, AVG + P99(duration_ms) BY app.userId WHERE http.route = …');
+  let dataset: DatasetInfo | undefined = options.reload ? undefined : existingDataset();
+  const fresh = dataset === undefined;
+  dataset ??= await loadDataset(options);
+  printLoad(dataset, fresh);
+
+  const spec = benchmarkSpec(dataset.startSec, dataset.endSec);
+  const compiled = compiledSql(dataset.startSec, dataset.endSec);
+  const statements = [
+    { sql: HAND_WRITTEN_SQL, params: HAND_WRITTEN_PARAMS },
+    ...(compiled ? [compiled] : []),
+  ];
+  const api: number[] = [];
+  const apiResultPhase: number[] = [];
+  const apiWithSeries: number[] = [];
+  const direct: number[] = [];
+  const directCompiled: number[] = [];
+  let groups = 0;
+  let directRows = 0;
+  for (let round = 0; round < options.rounds; round++) {
+    const server = await startObservability({ data: dataset.path, cpus: undefined });
+    try {
+      await runHoneycombQuery(server.url, SERVICE_NAME, spec, { disableSeries: true }); // warm-up
+      for (let r = 0; r < options.repetitions; r++) {
+        const timing = await runHoneycombQuery(server.url, SERVICE_NAME, spec, {
+          disableSeries: true,
+        });
+        api.push(timing.totalMs);
+        apiResultPhase.push(timing.resultMs);
+        groups = timing.data.results.length;
+      }
+      for (let r = 0; r < Math.max(1, Math.floor(options.repetitions / 2)); r++) {
+        apiWithSeries.push((await runHoneycombQuery(server.url, SERVICE_NAME, spec)).totalMs);
+      }
+    } finally {
+      await server.child.stop();
+    }
+    const timed = await timeDirectSql(dataset.path, statements, options.repetitions + 1);
+    direct.push(...timed.ms[0]!.slice(1));
+    directCompiled.push(...(timed.ms[1]?.slice(1) ?? []));
+    directRows = timed.rows[0]!;
+  }
+
+  const apiMs = median(api);
+  const directMs = median(direct);
+  const ratio = apiMs / directMs;
+  console.log('');
+  printTable(
+    ['path', 'median', 'runs', 'groups'],
+    [
+      [
+        'API: create + result + fetch (disable_series)',
+        fmtMs(apiMs),
+        String(api.length),
+        String(groups),
+      ],
+      [
+        '  of which POST /1/query_results',
+        fmtMs(median(apiResultPhase)),
+        String(apiResultPhase.length),
+        '',
+      ],
+      [
+        'API with the time series (default)',
+        fmtMs(median(apiWithSeries)),
+        String(apiWithSeries.length),
+        '',
+      ],
+      [
+        'direct DuckDB: hand-written SQL',
+        fmtMs(directMs),
+        String(direct.length),
+        String(directRows),
+      ],
+      ...(directCompiled.length > 0
+        ? [
+            [
+              'direct DuckDB: the API’s compiled SQL',
+              fmtMs(median(directCompiled)),
+              String(directCompiled.length),
+              '',
+            ],
+          ]
+        : []),
+    ],
+  );
+  console.log('');
+  console.log(
+    `API / hand-written SQL: ${fmtRatio(ratio)} (target ≤ ${TARGET_RATIO}: ${verdict(ratio <= TARGET_RATIO)}); ` +
+      `API ${fmtMs(apiMs)} (target < ${TARGET_MS} ms: ${verdict(apiMs < TARGET_MS)}) over ${fmtInt(dataset.spans)} spans`,
+  );
+}

@@ -1,0 +1,77 @@
+import { parseArgs } from 'node:util';
+import { ingestBench } from './ingest/ingest-bench.js';
+import { queryBench } from './query/query-bench.js';
+import { runCleanups } from './support/cleanup.js';
+
+/**
+ * `npm run bench [-- ingest|query|rss …] [--flags]`: runs the named benchmarks (all by default).
+ * Benchmarks are not tests: they print figures and ratios measured side by side in this run.
+ */
+const BENCHES = ['ingest', 'query', 'rss'] as const;
+type BenchName = (typeof BENCHES)[number];
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: {
+      requests: { type: 'string', default: '1000' },
+      warmup: { type: 'string', default: '50' },
+      concurrency: { type: 'string', default: '8' },
+      rounds: { type: 'string', default: '2' },
+      repetitions: { type: 'string', default: '5' },
+      'target-cpu': { type: 'string', default: '0' },
+      'client-cpu': { type: 'string', default: '1' },
+      'server-cpu-prof': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(usage());
+    return;
+  }
+  const unknown = positionals.filter((name) => !(BENCHES as readonly string[]).includes(name));
+  if (unknown.length > 0) throw new Error(`unknown benchmark ${unknown.join(', ')}\n${usage()}`);
+  const selected = (positionals.length > 0 ? positionals : ['ingest', 'query']) as BenchName[];
+
+  if (selected.includes('ingest')) {
+    await ingestBench({
+      requests: Number(values.requests),
+      warmup: Number(values.warmup),
+      concurrency: Number(values.concurrency),
+      rounds: Number(values.rounds),
+      targetCpu: values['target-cpu'],
+      clientCpu: values['client-cpu'],
+      serverNodeArgs: values['server-cpu-prof']
+        ? ['--cpu-prof', '--cpu-prof-dir=.bench/profiles']
+        : [],
+    });
+  }
+  if (selected.includes('query') || selected.includes('rss')) {
+    await queryBench({
+      rounds: Number(values.rounds),
+      repetitions: Number(values.repetitions),
+      reload: selected.includes('rss'),
+      serverCpu: values['target-cpu'],
+      clientCpu: values['client-cpu'],
+      concurrency: Number(values.concurrency),
+    });
+  }
+}
+
+function usage(): string {
+  return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
+       [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
+  ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run)
+  query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
+          (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)
+  rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries
+  default: ingest query`;
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .then(runCleanups)
+  .catch((error: unknown) => console.error(error));
