@@ -26,6 +26,11 @@ const configSchema = z.object({
     .default(20 * MIB),
   /** Accepted but uncommitted rows past which ingest answers 503 with Retry-After. */
   maxPendingRows: z.coerce.number().int().positive().default(200_000),
+  /** DuckDB's memory limit (its block cache); the JS heap comes on top. */
+  memoryLimit: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i)
+    .default('1GB'),
   /** Keys that may only send telemetry. */
   ingestKeys: keyList,
   /** Keys that may read (query) and also send. */
@@ -49,6 +54,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
       data: { type: 'string' },
       'max-body-bytes': { type: 'string' },
       'max-pending-rows': { type: 'string' },
+      'memory-limit': { type: 'string' },
       'ingest-keys': { type: 'string' },
       'query-keys': { type: 'string' },
     },
@@ -60,6 +66,7 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     data: values.data ?? env.OBSERVABILITY_DATA,
     maxBodyBytes: values['max-body-bytes'] ?? env.OBSERVABILITY_MAX_BODY_BYTES,
     maxPendingRows: values['max-pending-rows'] ?? env.OBSERVABILITY_MAX_PENDING_ROWS,
+    memoryLimit: values['memory-limit'] ?? env.OBSERVABILITY_MEMORY_LIMIT,
     ingestKeys: values['ingest-keys'] ?? env.OBSERVABILITY_INGEST_KEYS,
     queryKeys: values['query-keys'] ?? env.OBSERVABILITY_QUERY_KEYS,
   });

@@ -63,16 +63,21 @@ export class EventRows {
     return { min: this.#minTime ?? 0n, max: this.#maxTime ?? 0n };
   }
 
-  /** Pads every column to the row count so the append sees equal lengths. */
-  columnsInOrder(dynamicNames: readonly string[]): unknown[][] {
+  /**
+   * Every column padded to the row count (holes are NULL), in table order, without the rows in
+   * `skip`. Skipping is rare (re-delivery), so the common path copies nothing.
+   */
+  columnsInOrder(dynamicNames: readonly string[], skip: ReadonlySet<number>): unknown[][] {
     const columns = [...this.fixed.values()];
+    for (const name of dynamicNames) columns.push(this.dynamic.get(name) ?? []);
     for (const values of columns) values.length = this.#rows;
-    for (const name of dynamicNames) {
-      const values = this.dynamic.get(name) ?? [];
-      values.length = this.#rows;
-      columns.push(values);
-    }
-    return columns;
+    if (skip.size === 0) return columns;
+    // An index loop, not filter(): the arrays are sparse and filter() would drop the holes.
+    return columns.map((values) => {
+      const kept: unknown[] = [];
+      for (let row = 0; row < this.#rows; row++) if (!skip.has(row)) kept.push(values[row]);
+      return kept;
+    });
   }
 
   #set(column: EventColumn, value: unknown): void {

@@ -1,4 +1,10 @@
-import type { DuckDBConnection, DuckDBType } from '@duckdb/node-api';
+import {
+  type DuckDBConnection,
+  type DuckDBType,
+  UBIGINT,
+  UHUGEINT,
+  UINTEGER,
+} from '@duckdb/node-api';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
 import type { CatalogEntry, ColumnCatalog } from './column-catalog.js';
 import { appendColumns, duckdbType } from './columnar-append.js';
@@ -20,14 +26,19 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-const STAGING = { name: 'staging_events', schema: 'main', catalog: 'temp' };
+const EVENTS = { name: 'events' };
+/** The keys of one turn's rows, staged to find re-delivered ones with one join. */
+export const TURN_KEYS_DDL =
+  'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
+const TURN_KEYS = { name: 'turn_keys', schema: 'main', catalog: 'temp' };
+const TURN_KEY_TYPES = [UINTEGER, UBIGINT, UHUGEINT];
 /** Margin around a commit's time range when looking for re-delivered rows: X-Ray times are µs. */
 const DEDUPE_MARGIN_NANOS = 1_000_000_000n;
 
 /**
  * The only writer. Requests queue here; each turn of the loop takes everything waiting (up to
- * `maxCommitRows`), stages it with one columnar append and moves it into `events` in a single
- * transaction that skips rows already stored. Every request of a turn is answered after COMMIT,
+ * `maxCommitRows`) and, in a single transaction, appends its rows to `events` in data chunks,
+ * leaving out rows already stored. Every request of a turn is answered after COMMIT,
  * so a 2xx always means durable, and a failed turn stores none of its requests.
  */
 export class IngestWriter {
@@ -114,26 +125,19 @@ export class IngestWriter {
     const newResources = [...rows.resources.values()].filter(
       (r) => !this.#knownResources.has(r.resourceId),
     );
+    await this.connection.run('BEGIN TRANSACTION');
     try {
-      await this.connection.run('DELETE FROM temp.main.staging_events');
-      await appendColumns(
-        this.connection,
-        STAGING,
-        types,
-        rows.columnsInOrder(dynamic.map(([name]) => name)),
-        rows.rowCount,
+      const skip = await this.#duplicates(rows);
+      const columns = rows.columnsInOrder(
+        dynamic.map(([name]) => name),
+        skip,
       );
-      await this.connection.run('BEGIN TRANSACTION');
-      try {
-        await this.#moveStagedRows(rows.timeRange());
-        for (const resource of newResources) await this.#insertResource(resource);
-        for (const entry of entries) await this.#insertEntry(entry);
-        await this.connection.run('COMMIT');
-      } catch (error) {
-        await this.connection.run('ROLLBACK');
-        throw error;
-      }
+      await appendColumns(this.connection, EVENTS, types, columns, rows.rowCount - skip.size);
+      for (const resource of newResources) await this.#insertResource(resource);
+      for (const entry of entries) await this.#insertEntry(entry);
+      await this.connection.run('COMMIT');
     } catch (error) {
+      await this.connection.run('ROLLBACK');
       this.catalog.forgetEntries(entries);
       throw error;
     }
@@ -141,27 +145,43 @@ export class IngestWriter {
   }
 
   /**
-   * The bounds are cast to BIGINT: a bigint parameter binds as HUGEINT, which would compare every
-   * stored time as HUGEINT instead of letting row groups be skipped by their min/max.
+   * Rows of this turn that are already stored, or repeat an earlier row of the turn: same
+   * `event_id` and `trace_id`. Only the keys are staged and joined, and only against the turn's
+   * time range, which DuckDB answers from the newest row groups by their min/max.
    */
-  async #moveStagedRows(range: { min: bigint; max: bigint }): Promise<void> {
-    await this.connection.run(
-      `INSERT INTO events
-       SELECT * FROM temp.main.staging_events s
-       WHERE NOT EXISTS (
-         SELECT 1 FROM events x
-         WHERE x.event_id = s.event_id
-           AND x.trace_id IS NOT DISTINCT FROM s.trace_id
-           AND x.time_unix_nano BETWEEN $1::BIGINT AND $2::BIGINT)
-       QUALIFY row_number() OVER (PARTITION BY s.trace_id, s.event_id) = 1`,
+  async #duplicates(rows: EventRows): Promise<Set<number>> {
+    const eventIds = rows.fixed.get('event_id')!;
+    const traceIds = rows.fixed.get('trace_id')!;
+    const skip = new Set<number>();
+    const seen = new Map<unknown, unknown>();
+    for (let i = 0; i < rows.rowCount; i++) {
+      const trace = traceIds[i] ?? null;
+      if (seen.has(eventIds[i]) && seen.get(eventIds[i]) === trace) skip.add(i);
+      else if (!seen.has(eventIds[i])) seen.set(eventIds[i], trace);
+    }
+    const index = Array.from({ length: rows.rowCount }, (_, i) => i);
+    await this.connection.run('DELETE FROM temp.main.turn_keys');
+    await appendColumns(
+      this.connection,
+      TURN_KEYS,
+      TURN_KEY_TYPES,
+      [index, eventIds, traceIds],
+      rows.rowCount,
+    );
+    const range = rows.timeRange();
+    const stored = await this.connection.runAndReadAll(
+      `SELECT k.row_index FROM temp.main.turn_keys k
+       JOIN events x ON x.event_id = k.event_id AND x.trace_id IS NOT DISTINCT FROM k.trace_id
+       WHERE x.time_unix_nano BETWEEN $1 AND $2`,
       [range.min - DEDUPE_MARGIN_NANOS, range.max + DEDUPE_MARGIN_NANOS],
     );
+    for (const [row] of stored.getRows()) skip.add(Number(row));
+    return skip;
   }
 
   /**
    * New typed columns, added in one transaction and checkpointed at once: DuckDB has failed to
-   * replay a WAL holding ALTER TABLE after a crash, so schema changes never wait in the WAL. The
-   * staging table is then rebuilt from the new shape in one statement.
+   * replay a WAL holding ALTER TABLE after a crash, so schema changes never wait in the WAL.
    */
   async #addPendingColumns(): Promise<void> {
     const columns = this.catalog.drainPendingColumns();
@@ -180,9 +200,6 @@ export class IngestWriter {
       throw error;
     }
     await this.connection.run('CHECKPOINT');
-    await this.connection.run(
-      'CREATE OR REPLACE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0',
-    );
   }
 
   async #insertResource(resource: ResourceRow): Promise<void> {

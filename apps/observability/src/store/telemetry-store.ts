@@ -10,7 +10,7 @@ import {
   ColumnCatalog,
   DEFAULT_MAX_ATTRIBUTE_COLUMNS,
 } from './column-catalog.js';
-import { IngestWriter } from './ingest-writer.js';
+import { IngestWriter, TURN_KEYS_DDL } from './ingest-writer.js';
 import {
   type AttributeTable,
   COLUMNS_DDL,
@@ -27,7 +27,11 @@ export interface StoreOptions {
   readonly maxAttributeColumns?: number;
   readonly maxPendingRows?: number;
   readonly maxCommitRows?: number;
+  /** DuckDB's memory limit, e.g. `1GB`. */
+  readonly memoryLimit?: string;
 }
+
+export const DEFAULT_MEMORY_LIMIT = '1GB';
 
 export interface DatasetInfo {
   readonly name: string;
@@ -53,7 +57,11 @@ export class TelemetryStore {
 
   static async open(options: StoreOptions): Promise<TelemetryStore> {
     if (options.path !== ':memory:') mkdirSync(dirname(options.path), { recursive: true });
-    const instance = await DuckDBInstance.create(options.path);
+    // DuckDB caches blocks up to its memory limit (80% of RAM by default): cap it so the server's
+    // footprint stays predictable next to the app it observes.
+    const instance = await DuckDBInstance.create(options.path, {
+      memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
+    });
     const connection = await instance.connect();
     for (const ddl of [EVENTS_DDL, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL, QUERY_RESULTS_DDL]) {
       await connection.run(ddl);
@@ -61,7 +69,7 @@ export class TelemetryStore {
     await connection.run('CHECKPOINT');
     const catalog = new ColumnCatalog(options.maxAttributeColumns ?? DEFAULT_MAX_ATTRIBUTE_COLUMNS);
     await loadCatalog(connection, catalog);
-    await connection.run('CREATE TEMP TABLE staging_events AS SELECT * FROM events LIMIT 0');
+    await connection.run(TURN_KEYS_DDL);
     const resources = await connection.runAndReadAll('SELECT resource_id FROM resources');
     const writer = new IngestWriter(
       connection,

@@ -14,6 +14,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     data: ':memory:',
     maxBodyBytes: 20 * 1024 * 1024,
     maxPendingRows: 200_000,
+    memoryLimit: '512MB',
     ingestKeys: [],
     queryKeys: [],
     ...overrides,
