@@ -8,6 +8,24 @@ export default defineConfig({
     projects: [
       {
         test: {
+          name: 'telemetry',
+          root: 'packages/telemetry',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'backend',
+          root: 'apps/backend',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'observability',
           root: 'apps/observability',
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],

@@ -137,12 +137,12 @@ export function honeycombQueryRoutes(deps: AppDeps): Hono {
       },
     };
     const body = JSON.stringify(result);
-    await deps.store.saveQueryResult(dataset, id, request.data.query_id, body);
+    deps.store.saveQueryResult(dataset, id, body);
     return c.body(body, 201, json());
   });
 
   app.get('/query_results/:dataset/:id', async (c) => {
-    const saved = await deps.store.queryResult(c.req.param('dataset'), c.req.param('id'));
+    const saved = deps.store.queryResult(c.req.param('dataset'), c.req.param('id'));
     return saved === undefined
       ? c.json({ error: 'query result not found' }, 404)
       : c.body(saved, 200, json());

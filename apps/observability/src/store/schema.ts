@@ -76,14 +76,6 @@ export const QUERIES_DDL = `CREATE TABLE IF NOT EXISTS saved_queries (
   created_at_ms BIGINT NOT NULL
 )`;
 
-export const QUERY_RESULTS_DDL = `CREATE TABLE IF NOT EXISTS query_results (
-  dataset VARCHAR NOT NULL,
-  id VARCHAR NOT NULL,
-  query_id VARCHAR NOT NULL,
-  result_json VARCHAR NOT NULL,
-  created_at_ms BIGINT NOT NULL
-)`;
-
 export type AttributeTable = 'events' | 'resources';
 
 const TYPE_PREFIX: Record<ColumnType, string> = {

@@ -16,7 +16,6 @@ import {
   COLUMNS_DDL,
   EVENTS_DDL,
   QUERIES_DDL,
-  QUERY_RESULTS_DDL,
   RESOURCES_DDL,
 } from './schema.js';
 import { readTrace } from './trace-reader.js';
@@ -32,6 +31,7 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_MEMORY_LIMIT = '1GB';
+const MAX_KEPT_RESULTS = 1_000;
 
 export interface DatasetInfo {
   readonly name: string;
@@ -48,6 +48,10 @@ const TYPE_BY_PREFIX: Record<string, ColumnType> = {
 
 /** The only module that touches DuckDB: ingest through one writer, reads on their own connections. */
 export class TelemetryStore {
+  readonly #results = new Map<string, string>();
+  /** Saved specs are durable in `saved_queries`; this spares a read on every run. */
+  readonly #savedQueries = new Map<string, string>();
+
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writerConnection: DuckDBConnection,
@@ -63,7 +67,7 @@ export class TelemetryStore {
       memory_limit: options.memoryLimit ?? DEFAULT_MEMORY_LIMIT,
     });
     const connection = await instance.connect();
-    for (const ddl of [EVENTS_DDL, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL, QUERY_RESULTS_DDL]) {
+    for (const ddl of [EVENTS_DDL, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL]) {
       await connection.run(ddl);
     }
     await connection.run('CHECKPOINT');
@@ -120,6 +124,7 @@ export class TelemetryStore {
   }
 
   async saveQuery(dataset: string, id: string, specJson: string): Promise<void> {
+    this.#savedQueries.set(`${dataset}\u0000${id}`, specJson);
     await this.#write('INSERT INTO saved_queries VALUES ($1, $2, $3, $4)', [
       dataset,
       id,
@@ -129,6 +134,8 @@ export class TelemetryStore {
   }
 
   async savedQuery(dataset: string, id: string): Promise<string | undefined> {
+    const cached = this.#savedQueries.get(`${dataset}\u0000${id}`);
+    if (cached !== undefined) return cached;
     const rows = await this.query(
       'SELECT spec_json FROM saved_queries WHERE dataset = $1 AND id = $2',
       [dataset, id],
@@ -136,22 +143,19 @@ export class TelemetryStore {
     return rows[0]?.spec_json as string | undefined;
   }
 
-  async saveQueryResult(dataset: string, id: string, queryId: string, json: string): Promise<void> {
-    await this.#write('INSERT INTO query_results VALUES ($1, $2, $3, $4, $5)', [
-      dataset,
-      id,
-      queryId,
-      json,
-      BigInt(Date.now()),
-    ]);
+  /**
+   * Query results live in memory only (the newest 1,000): like Honeycomb's, they are fetched right
+   * after the run, and writing each to disk would cost a commit on every query.
+   */
+  saveQueryResult(dataset: string, id: string, json: string): void {
+    this.#results.set(`${dataset}\u0000${id}`, json);
+    if (this.#results.size > MAX_KEPT_RESULTS) {
+      this.#results.delete(this.#results.keys().next().value as string);
+    }
   }
 
-  async queryResult(dataset: string, id: string): Promise<string | undefined> {
-    const rows = await this.query(
-      'SELECT result_json FROM query_results WHERE dataset = $1 AND id = $2',
-      [dataset, id],
-    );
-    return rows[0]?.result_json as string | undefined;
+  queryResult(dataset: string, id: string): string | undefined {
+    return this.#results.get(`${dataset}\u0000${id}`);
   }
 
   /** Commits what was accepted, checkpoints, and releases the file. */

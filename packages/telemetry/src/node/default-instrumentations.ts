@@ -1,0 +1,21 @@
+import type { Instrumentation } from '@opentelemetry/instrumentation';
+import { ExpressInstrumentation } from '@opentelemetry/instrumentation-express';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { PgInstrumentation } from '@opentelemetry/instrumentation-pg';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+
+/**
+ * Incoming and outgoing `node:http`, Express routes and middleware, `pg` queries, and outbound
+ * `fetch` (undici). Fresh instances each call: an instrumentation belongs to one SDK.
+ *
+ * @example
+ * startTelemetry({ instrumentations: [...defaultInstrumentations(), new MyInstrumentation()] });
+ */
+export function defaultInstrumentations(): Instrumentation[] {
+  return [
+    new HttpInstrumentation(),
+    new ExpressInstrumentation(),
+    new PgInstrumentation(),
+    new UndiciInstrumentation(),
+  ];
+}

@@ -1,0 +1,5 @@
+export {
+  startTestTelemetry,
+  type TestTelemetry,
+  type TestTelemetryOptions,
+} from './start-test-telemetry.js';
