@@ -1,4 +1,9 @@
 import { parseArgs } from 'node:util';
+import {
+  APP_CONFIGS,
+  type AppConfig,
+  appOverheadBench,
+} from './app-overhead/app-overhead-bench.js';
 import { ingestBench } from './ingest/ingest-bench.js';
 import { queryBench } from './query/query-bench.js';
 import { runCleanups } from './support/cleanup.js';
@@ -7,7 +12,7 @@ import { runCleanups } from './support/cleanup.js';
  * `npm run bench [-- ingest|query|rss …] [--flags]`: runs the named benchmarks (all by default).
  * Benchmarks are not tests: they print figures and ratios measured side by side in this run.
  */
-const BENCHES = ['ingest', 'query', 'rss'] as const;
+const BENCHES = ['ingest', 'query', 'rss', 'app-overhead'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 async function main(): Promise<void> {
@@ -22,6 +27,11 @@ async function main(): Promise<void> {
       'target-cpu': { type: 'string', default: '0' },
       'client-cpu': { type: 'string', default: '1' },
       'server-cpu-prof': { type: 'boolean', default: false },
+      duration: { type: 'string', default: '10' },
+      'warmup-duration': { type: 'string', default: '3' },
+      connections: { type: 'string', default: '1' },
+      configs: { type: 'string', default: APP_CONFIGS.join(',') },
+      'backend-cpu-prof': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -56,15 +66,37 @@ async function main(): Promise<void> {
       concurrency: Number(values.concurrency),
     });
   }
+  if (selected.includes('app-overhead')) {
+    const configs = values.configs.split(',').map((name) => name.trim());
+    const bad = configs.filter((name) => !(APP_CONFIGS as readonly string[]).includes(name));
+    if (bad.length > 0) throw new Error(`unknown --configs ${bad.join(', ')}\n${usage()}`);
+    await appOverheadBench({
+      configs: configs as AppConfig[],
+      durationSec: Number(values.duration),
+      warmupSec: Number(values['warmup-duration']),
+      connections: Number(values.connections),
+      rounds: Number(values.rounds),
+      backendCpu: values['target-cpu'],
+      clientCpu: values['client-cpu'],
+      backendNodeArgs: values['backend-cpu-prof']
+        ? ['--cpu-prof', '--cpu-prof-dir=.bench/profiles/app-overhead']
+        : [],
+    });
+  }
 }
 
 function usage(): string {
   return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
        [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
+       [--duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused]
+       [--backend-cpu-prof]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run)
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
           (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)
   rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries
+  app-overhead  GET /api/activities/home with telemetry on (→ local server, → black hole,
+          → closed port) vs OTEL_SDK_DISABLED=true: req/s and p99 from autocannon, API alone on
+          --target-cpu, autocannon + observability server on --client-cpu; --duration S per run
   default: ingest query`;
 }
 

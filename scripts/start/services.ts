@@ -24,8 +24,24 @@ export function cruddurServices(env: NodeJS.ProcessEnv): ServiceSpec[] {
       name: 'backend',
       command: process.execPath,
       args: ['apps/backend/dist/main.js'],
+      env: telemetryEnv(env, obsPort),
       readyUrl: `http://127.0.0.1:${apiPort}/api/health`,
       openUrl: `http://127.0.0.1:${apiPort}/api/activities/home`,
     },
   ];
+}
+
+/**
+ * Points the API's telemetry at this server unless the user chose a destination (an OTLP
+ * endpoint or Honeycomb), and exports every second so a click shows up at once.
+ */
+function telemetryEnv(env: NodeJS.ProcessEnv, obsPort: string): Record<string, string> {
+  const chosen =
+    env.OTEL_EXPORTER_OTLP_ENDPOINT ||
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+    env.HONEYCOMB_API_KEY;
+  return {
+    ...(chosen ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${obsPort}` }),
+    OTEL_BSP_SCHEDULE_DELAY: env.OTEL_BSP_SCHEDULE_DELAY ?? '1000',
+  };
 }

@@ -1,4 +1,5 @@
 import { context, trace } from '@opentelemetry/api';
+import { getRPCMetadata } from '@opentelemetry/core';
 import type { CookieOptions, NextFunction, Request, Response } from 'express';
 import type { UsersRepository } from '../features/users/users-repository.js';
 import { USER_HANDLE_KEY, withUserHandle } from '../telemetry/user-baggage.js';
@@ -43,8 +44,12 @@ export function sessionMiddleware(options: SessionOptions) {
       user = await options.users.findByHandle(options.defaultUserHandle);
     }
     setCurrentUser(req, { user, signedIn });
-    // The HTTP server span (from the http instrumentation) is active here; tag it too.
-    if (user !== undefined) trace.getActiveSpan()?.setAttribute(USER_HANDLE_KEY, user.handle);
+    // Tag the HTTP server span too. The active span here is Express's middleware span; the server
+    // span is the one the http instrumentation recorded in the request's RPC metadata.
+    if (user !== undefined) {
+      const serverSpan = getRPCMetadata(context.active())?.span ?? trace.getActiveSpan();
+      serverSpan?.setAttribute(USER_HANDLE_KEY, user.handle);
+    }
     context.with(withUserHandle(context.active(), user?.handle), next);
   };
 }

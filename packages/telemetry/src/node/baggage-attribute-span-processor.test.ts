@@ -30,8 +30,12 @@ describe('BaggageAttributeSpanProcessor', () => {
       tracer.startSpan('inside').end(),
     );
     tracer.startSpan('outside').end();
-    const [inside, outside] = exporter.getFinishedSpans();
+    context.with(propagation.setBaggage(context.active(), baggage), () =>
+      tracer.startSpan('explicit', { attributes: { 'app.user_handle': 'garek' } }).end(),
+    );
+    const [inside, outside, explicit] = exporter.getFinishedSpans();
     expect(inside?.attributes).toEqual({ 'app.user_handle': 'worf' });
     expect(outside?.attributes).toEqual({});
+    expect(explicit?.attributes).toEqual({ 'app.user_handle': 'garek' });
   });
 });

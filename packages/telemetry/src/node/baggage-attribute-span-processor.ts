@@ -12,6 +12,8 @@ export class BaggageAttributeSpanProcessor implements SpanProcessor {
     const baggage = propagation.getBaggage(parentContext);
     if (baggage === undefined) return;
     for (const key of this.keys) {
+      // An attribute the span was started with is more specific than the ambient baggage.
+      if (span.attributes[key] !== undefined) continue;
       const entry = baggage.getEntry(key);
       if (entry !== undefined) span.setAttribute(key, entry.value);
     }

@@ -15,7 +15,13 @@ export function defaultInstrumentations(): Instrumentation[] {
   return [
     new HttpInstrumentation(),
     new ExpressInstrumentation(),
-    new PgInstrumentation(),
+    // instrumentation-pg leaves out `db.operation.name`; PGlite's spans have it, so pg's get it too.
+    new PgInstrumentation({
+      requestHook: (span, info) => {
+        const operation = /^\s*(\w+)/.exec(info.query.text)?.[1]?.toUpperCase();
+        if (operation !== undefined) span.setAttribute('db.operation.name', operation);
+      },
+    }),
     new UndiciInstrumentation(),
   ];
 }

@@ -16,6 +16,7 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { BaggageAttributeSpanProcessor } from './baggage-attribute-span-processor.js';
 import { BoundedBatchSpanProcessor } from './bounded-batch-span-processor.js';
+import { DbSystemSpanProcessor } from './db-system-span-processor.js';
 import { defaultInstrumentations } from './default-instrumentations.js';
 import { startDropWarning, type TelemetryLogger } from './drop-warning.js';
 import { propagatorFromConfig } from './propagator-from-config.js';
@@ -89,6 +90,7 @@ export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHa
   );
   const processors: SpanProcessor[] = [
     new BaggageAttributeSpanProcessor(options.baggageAttributes ?? DEFAULT_BAGGAGE_ATTRIBUTES),
+    new DbSystemSpanProcessor(),
     ...batchProcessors,
     ...(options.spanProcessors ?? []),
   ];
