@@ -8,6 +8,7 @@ import {
   buildApps,
   startBackend,
 } from './backend.js';
+import { coreBusySeconds } from './core-busy.js';
 import { closedPortUrl, startBlackHole } from './dead-endpoints.js';
 import { type HttpLoadResult, runHttpLoad } from './http-load-result.js';
 
@@ -46,6 +47,8 @@ interface Sample {
   readonly load: HttpLoadResult;
   readonly backendCpuSeconds: number;
   readonly serverCpuSeconds: number;
+  /** CPU seconds other processes (not the API) ran on the API's core during the timed run. */
+  readonly othersOnApiCoreSeconds: number;
   readonly telemetry: BackendTelemetryStats | undefined;
   readonly stopMs: number;
   /** (a) only: spans COUNTed by the local server for this run's service, over every request. */
@@ -92,6 +95,9 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
           `   round ${round + 1} ${CONFIG_LABEL[config].padEnd(27)} ` +
             `${fmtInt(sample.load.requestsPerSec).padStart(6)} req/s  ` +
             `p50 ${fmtMs(sample.load.latencyP50Ms)}  p99 ${fmtMs(sample.load.latencyP99Ms)}` +
+            `  API CPU ${fmtInt((sample.backendCpuSeconds / sample.load.ok) * 1e6)} µs/req` +
+            `  others on CPU ${options.backendCpu} ${fmtShare(sample.othersOnApiCoreSeconds, sample)}` +
+            `  requests ${fmtInt(sample.warmup.ok)}+${fmtInt(sample.load.ok)}` +
             (sample.spansCounted === undefined
               ? ''
               : `  spans stored ${fmtInt(sample.spansCounted)}`),
@@ -133,12 +139,17 @@ async function runOne(
     );
     const backendBefore = processCpuSeconds(backend.child.pid);
     const serverBefore = processCpuSeconds(server.child.pid);
+    const coreBefore = coreBusySeconds(options.backendCpu);
     const load = await runHttpLoad(
       { url, connections: options.connections, durationSec: options.durationSec },
       options.clientCpu,
     );
     const backendCpuSeconds = processCpuSeconds(backend.child.pid) - backendBefore;
     const serverCpuSeconds = processCpuSeconds(server.child.pid) - serverBefore;
+    const othersOnApiCoreSeconds = Math.max(
+      0,
+      coreBusySeconds(options.backendCpu) - coreBefore - backendCpuSeconds,
+    );
     if (load.ok === 0 || load.non2xx > 0 || load.errors > 0) {
       throw new Error(`${config}: ${JSON.stringify(load)}\n${backend.child.stderr.slice(-2000)}`);
     }
@@ -161,6 +172,7 @@ async function runOne(
       load,
       backendCpuSeconds,
       serverCpuSeconds,
+      othersOnApiCoreSeconds,
       telemetry,
       stopMs,
       ...(spansCounted === undefined ? {} : { spansCounted }),
@@ -168,6 +180,10 @@ async function runOne(
   } finally {
     await backend.stop();
   }
+}
+
+function fmtShare(seconds: number, sample: Sample): string {
+  return `${((seconds / sample.load.durationSec) * 100).toFixed(0)}%`;
 }
 
 function mean(values: readonly number[]): number {
@@ -219,6 +235,8 @@ function report(
   if (!options.configs.includes('off')) return;
   const offRate = avg('off', (s) => s.load.requestsPerSec);
   const offP99 = avg('off', (s) => s.load.latencyP99Ms);
+  const cpuPerRequest = (config: AppConfig) => avg(config, (s) => s.backendCpuSeconds / s.load.ok);
+  const others = mean(samples.map((s) => s.othersOnApiCoreSeconds / s.load.durationSec));
   console.log('');
   for (const config of options.configs.filter((c) => c !== 'off')) {
     const ratio = avg(config, (s) => s.load.requestsPerSec) / offRate;
@@ -230,9 +248,15 @@ function report(
     console.log(
       `${CONFIG_LABEL[config].padEnd(27)} throughput / off ${fmtRatio(ratio)} ` +
         `(target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}); ` +
-        `p99 added ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms${p99Target}`,
+        `p99 added ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms${p99Target}; ` +
+        `API CPU/req off ÷ this ${fmtRatio(cpuPerRequest('off') / cpuPerRequest(config))}`,
     );
   }
+  console.log(
+    `(API CPU/req off ÷ this: the throughput ratio a saturated, uncontended API core would show.` +
+      ` Other processes took ${(others * 100).toFixed(0)}% of CPU ${options.backendCpu} on average` +
+      ` during the timed runs${others > 0.05 ? ': req/s and p99 are perturbed, rerun on a quiet machine' : ''}.)`,
+  );
 }
 
 function telemetryCell(sample: Sample): string {

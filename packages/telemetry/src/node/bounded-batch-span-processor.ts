@@ -18,6 +18,9 @@ export interface BoundedBatchOptions {
   exportTimeoutMs: number;
 }
 
+/** The longest shutdown waits for a last export. */
+const SHUTDOWN_FLUSH_LIMIT_MS = 5_000;
+
 /**
  * A batch span processor that never makes the app wait: `onEnd` is an O(1) push onto a bounded
  * queue (a full queue drops and counts the span), exports run one batch at a time off the request
@@ -85,8 +88,9 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
   }
 
   /**
-   * Flushes what is queued within one export timeout, counts the rest as dropped, then shuts
-   * the exporter down (also bounded: a black-hole backend must not hang the process's exit).
+   * Flushes what is queued within one export timeout (at most 5 s: stopping a process must not
+   * wait 30 s on a dead backend), counts the rest as dropped, then shuts the exporter down (also
+   * bounded: a black-hole backend must not hang the process's exit).
    */
   shutdown(): Promise<void> {
     this.shutdownOnce ??= this.shutDown();
@@ -94,7 +98,7 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
   }
 
   private async shutDown(): Promise<void> {
-    const deadline = Date.now() + this.options.exportTimeoutMs;
+    const deadline = Date.now() + Math.min(this.options.exportTimeoutMs, SHUTDOWN_FLUSH_LIMIT_MS);
     this.deadline = deadline;
     this.clearTimers();
     await this.forceFlush();
