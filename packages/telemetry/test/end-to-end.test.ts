@@ -3,18 +3,8 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@cruddur/observability/config';
 import { type RunningServer, startServer } from '@cruddur/observability/server';
+import type { SpanView } from '@cruddur/observability/trace-view';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-interface SpanView {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  service: string;
-  kind: string;
-  attributes: Record<string, unknown>;
-  resource: Record<string, unknown>;
-}
 
 const callerTraceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 const callerSpanId = '00f067aa0ba902b7';

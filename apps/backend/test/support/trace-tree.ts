@@ -1,16 +1,6 @@
-/** One span as `GET /api/traces/:traceId` of the observability server answers it. */
-export interface SpanView {
-  traceId: string;
-  spanId: string;
-  parentSpanId: string | null;
-  name: string;
-  service: string;
-  kind: string;
-  durationMs: number;
-  status: { code: 'unset' | 'ok' | 'error'; message: string };
-  attributes: Record<string, unknown>;
-  resource: Record<string, unknown>;
-}
+import type { SpanView } from '@cruddur/observability/trace-view';
+
+export type { SpanView };
 
 /** A trace read back from the observability server, with the navigation the assertions need. */
 export class TraceTree {

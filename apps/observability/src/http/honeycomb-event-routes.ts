@@ -3,6 +3,7 @@ import type { Attributes } from '../model/attributes.js';
 import type { PlainEvent } from '../model/plain-event.js';
 import type { Span } from '../model/span.js';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
+import type { UnixNanos } from '../model/time.js';
 import {
   type HoneycombFields,
   honeycombBatchEventSchema,
@@ -61,14 +62,14 @@ export function honeycombEventRoutes(deps: AppDeps): Hono {
 async function store(
   deps: AppDeps,
   dataset: string,
-  items: readonly ({ fields: HoneycombFields; time: bigint } | undefined)[],
+  items: readonly ({ fields: HoneycombFields; time: UnixNanos } | undefined)[],
 ): Promise<EventStatus[]> {
   const spans: Span[] = [];
   const events: PlainEvent[] = [];
   const statuses: EventStatus[] = items.map((item) => {
     if (item === undefined)
       return { status: 400, error: 'Request body is malformed and cannot be read.' };
-    const mapped = honeycombEventToModel(item.fields, item.time as never);
+    const mapped = honeycombEventToModel(item.fields, item.time);
     if (mapped.kind === 'rejected') return { status: 400, error: mapped.error };
     if (mapped.kind === 'span') spans.push(mapped.span);
     else events.push(mapped.event);
