@@ -89,6 +89,8 @@ describe('Honeycomb Events API with the real libhoney', () => {
       { data: {} },
       { data: Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`k${i}`, i])) },
       { data: { b: 2 }, time: '2026-11-21T05:00:00.123456Z', samplerate: 3 },
+      { data: { 'trace.trace_id': 'a', 'trace.span_id': 'b', duration_ms: 1e303 } },
+      { data: { c: 3 }, time: '0001-01-01T00:00:00Z' },
     ];
     const res = await fetch(`${server.url}/1/batch/ordered`, {
       method: 'POST',
@@ -101,6 +103,8 @@ describe('Honeycomb Events API with the real libhoney', () => {
       { status: 400, error: 'Request body is malformed and cannot be read.' },
       { status: 400, error: 'Request body should not be empty.' },
       { status: 400, error: 'Event has too many columns.' },
+      { status: 202 },
+      { status: 400, error: 'duration_ms is larger than a year' },
       { status: 202 },
     ]);
   });

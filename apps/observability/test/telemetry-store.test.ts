@@ -71,6 +71,29 @@ describe('TelemetryStore', () => {
     expect(row?.n).toBe(1n);
   });
 
+  it('counts repeats within one commit once per trace, whatever the order', async () => {
+    const store = await open();
+    const spanId = nextSpanId();
+    const [a, b] = [makeSpan({ spanId }), makeSpan({ spanId })];
+    await store.ingest(spanBatch('svc', [a, b, b, a, b]));
+    const [row] = await store.query('SELECT count(*) AS n FROM events');
+    expect(row?.n).toBe(2n);
+  });
+
+  it('keeps a key that differs from a column only in case in the extra JSON', async () => {
+    const store = await open();
+    await store.ingest(spanBatch('svc', [makeSpan({ attributes: attrs({ 'http.route': '/a' }) })]));
+    const span = makeSpan({ attributes: attrs({ 'HTTP.route': '/b', 'http.route': '/c' }) });
+    await store.ingest(spanBatch('svc', [span]));
+    await store.ingest(spanBatch('svc', [makeSpan({ attributes: attrs({ 'http.route': '/d' }) })]));
+    const trace = await store.trace(span.traceId);
+    expect(trace?.spans[0]?.attributes).toEqual({ 'HTTP.route': '/b', 'http.route': '/c' });
+    const rows = await store.query(
+      'SELECT count(*) AS n FROM events WHERE "s:http.route" IS NOT NULL',
+    );
+    expect(rows[0]?.n).toBe(3n);
+  });
+
   it('keeps two spans that share a span id in different traces', async () => {
     const store = await open();
     const spanId = nextSpanId();

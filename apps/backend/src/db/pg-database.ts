@@ -21,16 +21,20 @@ export function createPgDatabase(connectionString: string): Database {
     query: queryOn(pool),
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // A connection whose ROLLBACK failed may still hold the transaction: destroy, don't reuse.
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await fn({ query: queryOn(client) });
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        await client.query('ROLLBACK').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

@@ -32,6 +32,12 @@ export class ColumnCatalog {
     ['events', new Map()],
     ['resources', new Map()],
   ]);
+  /** Lower-cased physical names: DuckDB identifiers ignore case, so `HTTP.route` and `http.route`
+   * cannot both be columns; the later key goes to the extra JSON instead. */
+  readonly #lowerNames = new Map<AttributeTable, Set<string>>([
+    ['events', new Set()],
+    ['resources', new Set()],
+  ]);
   readonly #entries = new Map<string, CatalogEntry>();
   /** Memo of `attributeColumnName` per type, so the hot path builds no string per attribute. */
   readonly #names: Record<ColumnType, Map<string, string>> = {
@@ -48,6 +54,7 @@ export class ColumnCatalog {
   /** Records a column that already exists in the database. */
   loadColumn(column: PhysicalColumn): void {
     this.#physical.get(column.table)?.set(column.name, column.type);
+    this.#lowerNames.get(column.table)?.add(column.name.toLowerCase());
   }
 
   loadEntry(entry: CatalogEntry): void {
@@ -68,9 +75,21 @@ export class ColumnCatalog {
     }
     if (columns.size >= this.maxAttributeColumns) return undefined;
     if (this.#pendingColumns.length >= MAX_NEW_COLUMNS_PER_COMMIT) return undefined;
+    const lowerNames = this.#lowerNames.get(table)!;
+    if (lowerNames.has(name.toLowerCase())) return undefined;
     columns.set(name, type);
+    lowerNames.add(name.toLowerCase());
     this.#pendingColumns.push({ table, name, type });
     return name;
+  }
+
+  /** Undo of `columnFor` for columns whose ALTER TABLE failed, so later commits do not expect them. */
+  forgetColumns(columns: readonly PhysicalColumn[]): void {
+    for (const column of columns) {
+      this.#physical.get(column.table)?.delete(column.name);
+      this.#lowerNames.get(column.table)?.delete(column.name.toLowerCase());
+      this.#names[column.type].delete(column.name.slice(2));
+    }
   }
 
   noteWritten(entry: CatalogEntry): void {

@@ -32,6 +32,8 @@ export const TURN_KEYS_DDL =
   'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
 const TURN_KEYS = { name: 'turn_keys', schema: 'main', catalog: 'temp' };
 const TURN_KEY_TYPES = [UINTEGER, UBIGINT, UHUGEINT];
+const CHECKPOINT_ATTEMPTS = 5;
+const CHECKPOINT_RETRY_MS = 20;
 /** Margin around a commit's time range when looking for re-delivered rows: X-Ray times are µs. */
 const DEDUPE_MARGIN_NANOS = 1_000_000_000n;
 
@@ -46,6 +48,7 @@ export class IngestWriter {
   readonly #knownResources = new Set<bigint>();
   #pendingRows = 0;
   #draining = false;
+  #checkpointOwed = false;
   #idle: Promise<void> = Promise.resolve();
   #closed = false;
 
@@ -137,7 +140,8 @@ export class IngestWriter {
       for (const entry of entries) await this.#insertEntry(entry);
       await this.connection.run('COMMIT');
     } catch (error) {
-      await this.connection.run('ROLLBACK');
+      // A failed COMMIT has already rolled back; the caller must see the first error either way.
+      await this.connection.run('ROLLBACK').catch(() => undefined);
       this.catalog.forgetEntries(entries);
       throw error;
     }
@@ -153,11 +157,13 @@ export class IngestWriter {
     const eventIds = rows.fixed.get('event_id')!;
     const traceIds = rows.fixed.get('trace_id')!;
     const skip = new Set<number>();
-    const seen = new Map<unknown, unknown>();
+    const seen = new Map<unknown, Set<unknown>>();
     for (let i = 0; i < rows.rowCount; i++) {
+      const traces = seen.get(eventIds[i]) ?? new Set();
       const trace = traceIds[i] ?? null;
-      if (seen.has(eventIds[i]) && seen.get(eventIds[i]) === trace) skip.add(i);
-      else if (!seen.has(eventIds[i])) seen.set(eventIds[i], trace);
+      if (traces.has(trace)) skip.add(i);
+      traces.add(trace);
+      seen.set(eventIds[i], traces);
     }
     const index = Array.from({ length: rows.rowCount }, (_, i) => i);
     await this.connection.run('DELETE FROM temp.main.turn_keys');
@@ -185,21 +191,39 @@ export class IngestWriter {
    */
   async #addPendingColumns(): Promise<void> {
     const columns = this.catalog.drainPendingColumns();
-    if (columns.length === 0) return;
-    await this.connection.run('BEGIN TRANSACTION');
-    try {
-      for (const column of columns) {
-        const definition = `${quoteIdentifier(column.name)} ${SQL_TYPE[column.type]}`;
-        await this.connection.run(
-          `ALTER TABLE ${column.table} ADD COLUMN IF NOT EXISTS ${definition}`,
-        );
+    if (columns.length > 0) {
+      await this.connection.run('BEGIN TRANSACTION');
+      try {
+        for (const column of columns) {
+          const definition = `${quoteIdentifier(column.name)} ${SQL_TYPE[column.type]}`;
+          await this.connection.run(`ALTER TABLE ${column.table} ADD COLUMN ${definition}`);
+        }
+        await this.connection.run('COMMIT');
+      } catch (error) {
+        await this.connection.run('ROLLBACK').catch(() => undefined);
+        this.catalog.forgetColumns(columns);
+        throw error;
       }
-      await this.connection.run('COMMIT');
-    } catch (error) {
-      await this.connection.run('ROLLBACK');
-      throw error;
+      this.#checkpointOwed = true;
     }
-    await this.connection.run('CHECKPOINT');
+    if (this.#checkpointOwed) await this.#checkpoint();
+  }
+
+  /**
+   * DuckDB refuses CHECKPOINT while another connection writes (a query saving its spec); the
+   * schema change is committed either way, so the checkpoint is retried a few times now and
+   * then before every later turn until it succeeds, never failing the requests over it.
+   */
+  async #checkpoint(): Promise<void> {
+    for (let attempt = 0; attempt < CHECKPOINT_ATTEMPTS; attempt++) {
+      try {
+        await this.connection.run('CHECKPOINT');
+        this.#checkpointOwed = false;
+        return;
+      } catch {
+        await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_RETRY_MS));
+      }
+    }
   }
 
   async #insertResource(resource: ResourceRow): Promise<void> {

@@ -14,7 +14,9 @@ export function honeycombEventTime(value: string | number | undefined, nowMs: nu
     typeof value === 'number' || /^\d+(\.\d+)?$/.test(value)
       ? epochToNanos(Number(value))
       : rfc3339ToNanos(value);
-  if (nanos === undefined || nanos > millisToUnixNanos(nowMs + MAX_FUTURE_MS)) return now;
+  // Before 1970 or past the future bound (which also keeps it inside the store's signed 64 bits).
+  if (nanos === undefined || nanos < 0n || nanos > millisToUnixNanos(nowMs + MAX_FUTURE_MS))
+    return now;
   return nanos;
 }
 

@@ -11,6 +11,9 @@ export type HoneycombMapped =
   | { readonly kind: 'event'; readonly event: PlainEvent }
   | { readonly kind: 'rejected'; readonly error: string };
 
+/** A year: longer "durations" are garbage and would overflow nanosecond arithmetic. */
+const MAX_DURATION_MS = 365 * 24 * 3_600_000;
+
 /** Fields that become span fields rather than attributes, as Honeycomb's trace view reads them. */
 const SPAN_FIELDS = new Set([
   'trace.trace_id',
@@ -38,6 +41,9 @@ export function honeycombEventToModel(fields: HoneycombFields, time: UnixNanos):
   const duration = fields.duration_ms;
   const durationMs =
     typeof duration === 'number' && Number.isFinite(duration) ? Math.max(0, duration) : null;
+  if (durationMs !== null && durationMs > MAX_DURATION_MS) {
+    return { kind: 'rejected', error: 'duration_ms is larger than a year' };
+  }
   const traceField = fields['trace.trace_id'];
   if (traceField === undefined || traceField === null || traceField === '') {
     return {

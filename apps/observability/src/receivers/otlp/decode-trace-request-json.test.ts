@@ -134,13 +134,14 @@ describe('OTLP/JSON trace specifics', () => {
 
   it.each([
     ['past uint64', '18446744073709551616'],
+    ['past int64 (the year 2262), which the store cannot hold', '9300000000000000000'],
     ['negative', '-1'],
     ['a JSON number past uint64', 1e30],
   ])('rejects a span whose timestamp is %s, keeping the rest', (_, time) => {
     const result = decodeSpans([spanJson({ startTimeUnixNano: time }), spanJson()]);
     expect(result.rejected).toBe(1);
     expect(result.groups[0]!.spans).toHaveLength(1);
-    expect(result.warnings[0]).toContain('timestamps must fit in uint64 nanoseconds');
+    expect(result.warnings[0]).toContain('timestamps must be nanoseconds before the year 2262');
   });
 
   it('rejects a span whose event time is past uint64', () => {

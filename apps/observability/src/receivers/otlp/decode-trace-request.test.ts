@@ -243,8 +243,9 @@ describe.each(ENCODINGS)('per-span validation (%s)', (encoding) => {
     expect(result.groups[0]!.origin.resource).toBe(result.groups[1]!.origin.resource);
   });
 
-  it('keeps the maximum uint64 timestamp', () => {
-    const span = spansOf(decode([spanJson({ endTimeUnixNano: '18446744073709551615' })]))[0]!;
-    expect(span.endTimeUnixNano).toBe(2n ** 64n - 1n);
+  it('keeps the largest timestamp the store holds (signed 64-bit) and rejects the next one', () => {
+    const span = spansOf(decode([spanJson({ endTimeUnixNano: '9223372036854775807' })]))[0]!;
+    expect(span.endTimeUnixNano).toBe(2n ** 63n - 1n);
+    expect(decode([spanJson({ endTimeUnixNano: '9223372036854775808' })]).rejected).toBe(1);
   });
 });

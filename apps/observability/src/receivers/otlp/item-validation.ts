@@ -9,6 +9,7 @@ import { SPAN_KINDS } from '../../model/span.js';
 export type RawId = bigint | null | undefined;
 
 const MAX_UINT64 = (1n << 64n) - 1n;
+const MAX_INT64 = (1n << 63n) - 1n;
 
 /** Why a span must be rejected, or undefined when it is acceptable. Reasons are fixed text. */
 export function spanRejectReason(
@@ -28,8 +29,8 @@ export function spanRejectReason(
   if (parentSpanId === null) return 'parent_span_id must be empty or 8 bytes (16 hex digits)';
   if (!Number.isInteger(kind) || kind < 0 || kind >= SPAN_KINDS.length)
     return 'kind is out of range';
-  if (!fitsUint64(startTimeUnixNano) || !fitsUint64(endTimeUnixNano)) {
-    return 'timestamps must fit in uint64 nanoseconds';
+  if (!fitsTimestamp(startTimeUnixNano) || !fitsTimestamp(endTimeUnixNano)) {
+    return 'timestamps must be nanoseconds before the year 2262 (signed 64-bit)';
   }
   return undefined;
 }
@@ -43,8 +44,8 @@ export function logRejectReason(
 ): string | undefined {
   if (traceId === null) return 'trace_id must be empty or 16 bytes (32 hex digits)';
   if (spanId === null) return 'span_id must be empty or 8 bytes (16 hex digits)';
-  if (!fitsUint64(timeUnixNano) || !fitsUint64(observedTimeUnixNano)) {
-    return 'timestamps must fit in uint64 nanoseconds';
+  if (!fitsTimestamp(timeUnixNano) || !fitsTimestamp(observedTimeUnixNano)) {
+    return 'timestamps must be nanoseconds before the year 2262 (signed 64-bit)';
   }
   return undefined;
 }
@@ -63,6 +64,14 @@ export function optionalSpanId(id: RawId): SpanId | null {
 
 export function optionalTraceId(id: RawId): TraceId | null {
   return typeof id === 'bigint' && id !== 0n ? (id as TraceId) : null;
+}
+
+/**
+ * Times are stored as signed 64-bit nanoseconds (DuckDB BIGINT, up to the year 2262); a later
+ * one would fail the whole commit it lands in, so it is rejected here with its item.
+ */
+export function fitsTimestamp(value: bigint): boolean {
+  return value >= 0n && value <= MAX_INT64;
 }
 
 export function fitsUint64(value: bigint): boolean {
