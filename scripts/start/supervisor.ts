@@ -43,8 +43,10 @@ export class Supervisor {
     this.#children.set(service.name, child);
     const prefix = `[${service.name}] `;
     const relay = (stream: NodeJS.WriteStream) => (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n'))
-        if (line !== '') stream.write(`${prefix}${line}\n`);
+      for (const line of chunk.toString().split('\n')) {
+        // Services that already tag their own lines are not tagged twice.
+        if (line !== '') stream.write(line.startsWith(prefix) ? `${line}\n` : `${prefix}${line}\n`);
+      }
     };
     child.stdout?.on('data', relay(process.stdout));
     child.stderr?.on('data', relay(process.stderr));
