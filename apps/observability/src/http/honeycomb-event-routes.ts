@@ -13,9 +13,9 @@ import {
 import { honeycombEventTime } from '../receivers/honeycomb/honeycomb-event-time.js';
 import { honeycombEventToModel } from '../receivers/honeycomb/honeycomb-event-to-model.js';
 import type { AppDeps } from './app-deps.js';
-import { checkAccess } from './auth.js';
 import { honeycombErrorResponse } from './honeycomb-errors.js';
 import { readJson } from './json-body.js';
+import { requireAccess } from './require-access.js';
 
 type EventStatus = { status: 202 } | { status: 400; error: string };
 
@@ -24,11 +24,12 @@ export function honeycombEventRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(honeycombErrorResponse);
 
-  app.use('*', async (c, next) => {
-    const decision = checkAccess(deps.config, c.req.raw.headers, 'ingest');
-    if (decision === 'allowed') return next();
-    return c.json({ error: 'unknown API key - check your credentials' }, 401);
-  });
+  app.use(
+    '*',
+    requireAccess(deps.config, 'ingest', (c) =>
+      c.json({ error: 'unknown API key - check your credentials' }, 401),
+    ),
+  );
 
   app.post('/events/:dataset', async (c) => {
     const body = await readJson(c.req.raw, deps.config.maxBodyBytes);

@@ -9,9 +9,10 @@ import { parseQuerySpec } from '../query/query-spec.js';
 import { QueryValidationError } from '../query/query-validation-error.js';
 import { runQuery } from '../query/run-query.js';
 import type { AppDeps } from './app-deps.js';
-import { checkAccess, keyAccess } from './auth.js';
+import { keyAccess } from './auth.js';
 import { honeycombErrorResponse } from './honeycomb-errors.js';
 import { readJson } from './json-body.js';
+import { requireAccess } from './require-access.js';
 
 const ALL_DATASETS = '__all__';
 /** Query bodies are small; a tight cap keeps a read endpoint from buffering megabytes. */
@@ -50,15 +51,19 @@ export function honeycombQueryRoutes(deps: AppDeps): Hono {
     });
   });
 
-  app.use('*', async (c, next) => {
-    if (c.req.path === '/1/auth') return next();
-    const decision = checkAccess(deps.config, c.req.raw.headers, 'query');
-    if (decision === 'allowed') return next();
-    return c.json(
-      { error: 'a key with query access is required' },
-      decision === 'missing' ? 401 : 403,
-    );
-  });
+  app.use(
+    '*',
+    requireAccess(
+      deps.config,
+      'query',
+      (c, decision) =>
+        c.json(
+          { error: 'a key with query access is required' },
+          decision === 'missing' ? 401 : 403,
+        ),
+      (path) => path === '/1/auth',
+    ),
+  );
 
   app.get('/datasets', async (c) => {
     const datasets = await deps.store.datasets();

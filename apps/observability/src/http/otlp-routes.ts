@@ -13,10 +13,10 @@ import {
 } from '../receivers/otlp/encode-export-response.js';
 import type { OtlpDecodeResult } from '../receivers/otlp/otlp-decode-result.js';
 import type { AppDeps } from './app-deps.js';
-import { checkAccess } from './auth.js';
 import { type OtlpEncoding, otlpEncodingOf } from './otlp-encoding.js';
 import { otlpErrorResponse, otlpStatusResponse } from './otlp-errors.js';
 import { readBody } from './request-body.js';
+import { requireAccess } from './require-access.js';
 
 type Decoders<G> = Record<OtlpEncoding, (body: Uint8Array) => OtlpDecodeResult<G>>;
 
@@ -34,17 +34,18 @@ export function otlpRoutes(deps: AppDeps): Hono {
   const app = new Hono();
   app.onError(otlpErrorResponse);
 
-  app.use('*', async (c, next) => {
-    const decision = checkAccess(deps.config, c.req.raw.headers, 'ingest');
-    if (decision === 'allowed') return next();
-    const message = decision === 'missing' ? 'missing API key' : 'API key not allowed to send';
-    return otlpStatusResponse(
-      c,
-      otlpEncodingOf(c.req.header('content-type')) ?? 'json',
-      decision === 'missing' ? 401 : 403,
-      message,
-    );
-  });
+  app.use(
+    '*',
+    requireAccess(deps.config, 'ingest', (c, decision) => {
+      const message = decision === 'missing' ? 'missing API key' : 'API key not allowed to send';
+      return otlpStatusResponse(
+        c,
+        otlpEncodingOf(c.req.header('content-type')) ?? 'json',
+        decision === 'missing' ? 401 : 403,
+        message,
+      );
+    }),
+  );
 
   app.post('/traces', (c) =>
     ingest(c, deps, 'traces', TRACE_DECODERS, (groups) => ({

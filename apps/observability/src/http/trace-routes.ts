@@ -1,17 +1,18 @@
 import { Hono } from 'hono';
 import { parseTraceIdHex } from '../model/ids.js';
 import type { AppDeps } from './app-deps.js';
-import { checkAccess } from './auth.js';
+import { requireAccess } from './require-access.js';
 
 /** `GET /api/traces/:traceId`: one trace for the waterfall, parents before children. */
 export function traceRoutes(deps: AppDeps): Hono {
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    const decision = checkAccess(deps.config, c.req.raw.headers, 'query');
-    if (decision === 'allowed') return next();
-    return c.json({ error: 'a query key is required' }, decision === 'missing' ? 401 : 403);
-  });
+  app.use(
+    '*',
+    requireAccess(deps.config, 'query', (c, decision) =>
+      c.json({ error: 'a query key is required' }, decision === 'missing' ? 401 : 403),
+    ),
+  );
 
   app.get('/traces/:traceId', async (c) => {
     const hex = c.req.param('traceId');

@@ -1,4 +1,5 @@
 import type { ColumnType } from '../model/attributes.js';
+import { SPAN_KINDS } from '../model/span.js';
 import type { ResolvedColumn } from './column-resolver.js';
 
 function fixed(keyName: string, sql: string, type: ColumnType, needsResources = false) {
@@ -19,7 +20,7 @@ export const FIXED_COLUMNS: readonly ResolvedColumn[] = [
   fixed('trace.parent_id', "printf('%016x', e.parent_span_id)", 'string'),
   fixed(
     'span.kind',
-    "CASE e.kind WHEN 0 THEN 'unspecified' WHEN 1 THEN 'internal' WHEN 2 THEN 'server' WHEN 3 THEN 'client' WHEN 4 THEN 'producer' WHEN 5 THEN 'consumer' END",
+    `CASE e.kind ${SPAN_KINDS.map((kind, code) => `WHEN ${code} THEN '${kind}'`).join(' ')} END`,
     'string',
   ),
   fixed('error', '(e.status_code = 2)', 'boolean'),

@@ -1,5 +1,6 @@
 import { type Attributes, attributesToJson, attributeToJson } from '../model/attributes.js';
 import { hash64 } from '../model/hash64.js';
+import { spanIdToHex, traceIdToHex } from '../model/ids.js';
 import type { LogRecord } from '../model/log-record.js';
 import type { PlainEvent } from '../model/plain-event.js';
 import type { ResourceScope } from '../model/resource-scope.js';
@@ -245,8 +246,8 @@ function eventToJson(event: Span['events'][number]): unknown {
 
 function linkToJson(link: Span['links'][number]): unknown {
   return {
-    traceId: link.traceId.toString(16).padStart(32, '0'),
-    spanId: link.spanId.toString(16).padStart(16, '0'),
+    traceId: traceIdToHex(link.traceId),
+    spanId: spanIdToHex(link.spanId),
     traceState: link.traceState,
     attributes: attributesToJson(link.attributes),
     droppedAttributesCount: link.droppedAttributesCount,

@@ -1,4 +1,5 @@
 import type { SpanView, TraceView } from '../contract/trace-view.js';
+import { type AttributeValue, attributeToJson } from '../model/attributes.js';
 import { type SpanId, spanIdToHex, type TraceId, traceIdToHex } from '../model/ids.js';
 import { SPAN_KINDS, STATUS_CODES } from '../model/span.js';
 import type { ColumnCatalog } from './column-catalog.js';
@@ -42,7 +43,8 @@ function rowToSpanView(
   const attributes: Record<string, unknown> = {};
   for (const column of attributeColumns) {
     const value = row[column];
-    if (value !== null && value !== undefined) attributes[column.slice(2)] = jsonSafe(value);
+    if (value !== null && value !== undefined)
+      attributes[column.slice(2)] = attributeToJson(value as AttributeValue);
   }
   Object.assign(attributes, parseJson(row.attributes_extra, {}));
   const parent = row.parent_span_id as SpanId | null;
@@ -65,15 +67,6 @@ function rowToSpanView(
     links: parseJson(row.links_json, []),
     source: String(row.source),
   };
-}
-
-/** JSON has no NaN, Infinity or 64-bit integers: those become strings rather than null. */
-function jsonSafe(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (typeof value !== 'bigint') return value;
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER)
-    ? Number(value)
-    : value.toString();
 }
 
 function parseJson<T>(value: unknown, fallback: T): T {
