@@ -4,15 +4,30 @@ import {
   type AppConfig,
   appOverheadBench,
 } from './app-overhead/app-overhead-bench.js';
+import { cloudWatchLogsBench } from './cloudwatch-logs/cloudwatch-logs-bench.js';
+import { consoleBench } from './console/console-bench.js';
+import { frontendBench } from './frontend/frontend-bench.js';
 import { ingestBench } from './ingest/ingest-bench.js';
 import { queryBench } from './query/query-bench.js';
+import { rollbarBench } from './rollbar/rollbar-bench.js';
 import { runCleanups } from './support/cleanup.js';
+import { xrayUdpBench } from './xray/xray-udp-bench.js';
 
 /**
  * `npm run bench [-- ingest|query|rss …] [--flags]`: runs the named benchmarks (all by default).
  * Benchmarks are not tests: they print figures and ratios measured side by side in this run.
  */
-const BENCHES = ['ingest', 'query', 'rss', 'app-overhead'] as const;
+const BENCHES = [
+  'ingest',
+  'query',
+  'rss',
+  'app-overhead',
+  'rollbar',
+  'xray',
+  'cloudwatch-logs',
+  'console',
+  'frontend',
+] as const;
 type BenchName = (typeof BENCHES)[number];
 
 async function main(): Promise<void> {
@@ -32,6 +47,9 @@ async function main(): Promise<void> {
       connections: { type: 'string', default: '1' },
       configs: { type: 'string', default: APP_CONFIGS.join(',') },
       'backend-cpu-prof': { type: 'boolean', default: false },
+      'xray-step-seconds': { type: 'string', default: '3' },
+      batches: { type: 'string', default: '30' },
+      navigations: { type: 'string', default: '20' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -66,6 +84,37 @@ async function main(): Promise<void> {
       concurrency: Number(values.concurrency),
     });
   }
+  if (selected.includes('xray')) {
+    await xrayUdpBench({
+      stepSeconds: Number(values['xray-step-seconds']),
+      targetCpu: values['target-cpu'],
+      clientCpu: values['client-cpu'],
+    });
+  }
+  if (selected.includes('rollbar')) {
+    await rollbarBench({
+      requests: Number(values.requests),
+      warmup: Number(values.warmup),
+      concurrency: Number(values.concurrency),
+      rounds: Number(values.rounds),
+      targetCpu: values['target-cpu'],
+    });
+  }
+  if (selected.includes('console')) {
+    await consoleBench({ repetitions: Number(values.repetitions) });
+  }
+  if (selected.includes('frontend')) {
+    await frontendBench({ navigations: Number(values.navigations), warmup: 2 });
+  }
+  if (selected.includes('cloudwatch-logs')) {
+    await cloudWatchLogsBench({
+      batches: Number(values.batches),
+      warmup: 2,
+      concurrency: Math.min(Number(values.concurrency), 4),
+      rounds: Number(values.rounds),
+      targetCpu: values['target-cpu'],
+    });
+  }
   if (selected.includes('app-overhead')) {
     const configs = values.configs.split(',').map((name) => name.trim());
     const bad = configs.filter((name) => !(APP_CONFIGS as readonly string[]).includes(name));
@@ -88,15 +137,28 @@ async function main(): Promise<void> {
 function usage(): string {
   return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
        [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
-       [--duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused]
-       [--backend-cpu-prof]
+       [--duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused,xray]
+       [--backend-cpu-prof] [--xray-step-seconds S] [--navigations N]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run)
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
           (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)
   rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries
   app-overhead  GET /api/activities/home with telemetry on (→ local server, → black hole,
-          → closed port) vs OTEL_SDK_DISABLED=true: req/s and p99 from autocannon, API alone on
+          → closed port; on + X-Ray segments to the server's daemon port) vs OTEL_SDK_DISABLED=true:
+          req/s and p99 from autocannon, API alone on
           --target-cpu, autocannon + observability server on --client-cpu; --duration S per run
+  rollbar Rollbar items/s for one hot fingerprint (rollbar.js-shaped, own uuid each): server vs a
+          sink that only parses the JSON, both on --target-cpu; checks the item's count
+  xray    X-Ray daemon: UDP segments/s stored with zero loss (doubling, then bisecting; server on
+          --target-cpu, sender on --client-cpu, --xray-step-seconds per rate), then the loss at
+          twice that rate, next to a sink that only decodes
+  cloudwatch-logs  PutLogEvents events/s at full 10,000-event batches vs OTLP/HTTP JSON logs of
+          the same records, each on a fresh server on --target-cpu; --batches N per run
+  console the observability console in Chromium (Performance API): a 2,000-span waterfall until
+          it answers a click (beside a 20-span one); the query view over the 10M spans (beside the
+          same query through the API alone); --repetitions N
+  frontend  the web bundle with and without its telemetry module: gzip size, and navigation to
+          the home feed rendered in Chromium on loopback (--navigations N each), ratio on/off
   default: ingest query`;
 }
 

@@ -11,8 +11,9 @@ import {
 import { coreBusySeconds } from './core-busy.js';
 import { closedPortUrl, startBlackHole } from './dead-endpoints.js';
 import { type HttpLoadResult, runHttpLoad } from './http-load-result.js';
+import { type XrayDaemon, xrayDaemonOf } from './xray-daemon.js';
 
-export const APP_CONFIGS = ['on', 'off', 'blackhole', 'refused'] as const;
+export const APP_CONFIGS = ['on', 'off', 'blackhole', 'refused', 'xray'] as const;
 export type AppConfig = (typeof APP_CONFIGS)[number];
 
 const CONFIG_LABEL: Record<AppConfig, string> = {
@@ -20,6 +21,7 @@ const CONFIG_LABEL: Record<AppConfig, string> = {
   off: '(b) OTEL_SDK_DISABLED=true',
   blackhole: '(c) on → black hole',
   refused: '(d) on → closed port',
+  xray: '(e) on + X-Ray → local server',
 };
 
 const TARGET_RATIO = 0.85;
@@ -69,11 +71,13 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
   const server = await startObservability({ data: ':memory:', cpus: options.clientCpu });
   const blackHole = await startBlackHole();
   const refusedUrl = await closedPortUrl();
+  const xrayDaemon = options.configs.includes('xray') ? await xrayDaemonOf(server) : undefined;
   const endpoint: Record<AppConfig, string> = {
     on: server.url,
     off: server.url,
     blackhole: blackHole.url,
     refused: refusedUrl,
+    xray: server.url,
   };
   console.log(
     `\n== app-overhead: GET ${ROUTE}, ${options.rounds} round(s) × ${options.configs.length} ` +
@@ -81,7 +85,8 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
       `${options.connections} connection(s)\n   API (node apps/backend/dist/main.js, PGlite) alone ` +
       `on CPU ${options.backendCpu}; autocannon and the observability server on CPU ` +
       `${options.clientCpu}\n   server: ${how}, --data :memory:; black hole ${blackHole.url}; ` +
-      `closed port ${refusedUrl}`,
+      `closed port ${refusedUrl}` +
+      (xrayDaemon === undefined ? '' : `; X-Ray daemon ${xrayDaemon.address} (${xrayDaemon.how})`),
   );
 
   const samples: Sample[] = [];
@@ -89,7 +94,7 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
     for (let round = 0; round < options.rounds; round++) {
       const configs = round % 2 === 0 ? options.configs : [...options.configs].reverse();
       for (const config of configs) {
-        const sample = await runOne(config, round, endpoint[config], server, options);
+        const sample = await runOne(config, round, endpoint[config], server, options, xrayDaemon);
         samples.push(sample);
         console.log(
           `   round ${round + 1} ${CONFIG_LABEL[config].padEnd(27)} ` +
@@ -106,6 +111,7 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
     }
   } finally {
     await blackHole.close();
+    await xrayDaemon?.close();
     await server.child.stop();
   }
   report(samples, options, blackHole.connections);
@@ -117,6 +123,7 @@ async function runOne(
   endpoint: string,
   server: { url: string; child: { pid: number } },
   options: AppOverheadOptions,
+  xrayDaemon: XrayDaemon | undefined,
 ): Promise<Sample> {
   const serviceName = `${BENCH_SERVICE_NAME}-${config}-${round + 1}`;
   const startedAt = Date.now();
@@ -127,7 +134,12 @@ async function runOne(
     telemetryEnv: {
       OTEL_SERVICE_NAME: serviceName,
       OTEL_EXPORTER_OTLP_ENDPOINT: endpoint,
+      // Access logs go to CloudWatch Logs too: the same live, black-hole or refused endpoint.
+      AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint,
       ...(config === 'off' ? { OTEL_SDK_DISABLED: 'true' } : {}),
+      ...(config === 'xray' && xrayDaemon !== undefined
+        ? { AWS_XRAY_DAEMON_ADDRESS: xrayDaemon.address }
+        : {}),
     },
     nodeArgs: options.backendNodeArgs,
   });
@@ -157,7 +169,7 @@ async function runOne(
     const { stopMs } = await backend.stop();
     const telemetry = backend.telemetryStats();
     const spansCounted =
-      config === 'on'
+      config === 'on' || config === 'xray'
         ? await countEvents(
             server.url,
             serviceName,
@@ -242,7 +254,7 @@ function report(
     const ratio = avg(config, (s) => s.load.requestsPerSec) / offRate;
     const added = avg(config, (s) => s.load.latencyP99Ms) - offP99;
     const p99Target =
-      config === 'on'
+      config === 'on' || config === 'xray'
         ? ` (target < ${TARGET_P99_ADDED_MS} ms: ${verdict(added < TARGET_P99_ADDED_MS)})`
         : '';
     console.log(

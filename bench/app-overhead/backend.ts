@@ -48,7 +48,8 @@ export interface RunningBackend {
 /**
  * `node apps/backend/dist/main.js` on 127.0.0.1 with a free port and PGlite in a fresh temporary
  * CRUDDUR_DATA_DIR, pinned to `cpus`. `telemetryEnv` is the only thing that differs between
- * configurations; every inherited OTEL_* / HONEYCOMB_* variable is removed first.
+ * configurations; every inherited OTEL_* / HONEYCOMB_* / AWS_* / ROLLBAR_* / LOG_* variable is
+ * removed first.
  */
 export async function startBackend(options: {
   readonly name: string;
@@ -66,7 +67,7 @@ export async function startBackend(options: {
   });
   const inherited = Object.fromEntries(
     Object.keys(process.env)
-      .filter((key) => key.startsWith('OTEL_') || key.startsWith('HONEYCOMB_'))
+      .filter((key) => /^(OTEL_|HONEYCOMB_|AWS_|ROLLBAR_|CLOUDWATCH_|LOG_)/.test(key))
       .map((key) => [key, undefined]),
   );
   const child = new Child({

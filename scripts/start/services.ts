@@ -12,6 +12,7 @@ export interface ServiceSpec {
 export function cruddurServices(env: NodeJS.ProcessEnv): ServiceSpec[] {
   const obsPort = env.OBSERVABILITY_HTTP_PORT ?? '4318';
   const apiPort = env.PORT ?? '4567';
+  const webPort = env.FRONTEND_PORT ?? '3000';
   return [
     {
       name: 'observability',
@@ -28,20 +29,42 @@ export function cruddurServices(env: NodeJS.ProcessEnv): ServiceSpec[] {
       readyUrl: `http://127.0.0.1:${apiPort}/api/health`,
       openUrl: `http://127.0.0.1:${apiPort}/api/activities/home`,
     },
+    {
+      name: 'frontend',
+      command: process.execPath,
+      args: ['--import', 'tsx', 'apps/frontend/server/serve.ts'],
+      env: { FRONTEND_PORT: webPort },
+      readyUrl: `http://127.0.0.1:${webPort}/`,
+      // localhost, not 127.0.0.1: the API's default CORS origin, and the session cookie's site.
+      openUrl: `http://localhost:${webPort}/`,
+    },
   ];
 }
 
 /**
  * Points the API's telemetry at this server unless the user chose a destination (an OTLP
- * endpoint or Honeycomb), and exports every second so a click shows up at once.
+ * endpoint or Honeycomb; a CloudWatch endpoint or AWS credentials; a Rollbar endpoint or token),
+ * and exports every second so a click shows up at once.
  */
 function telemetryEnv(env: NodeJS.ProcessEnv, obsPort: string): Record<string, string> {
   const chosen =
     env.OTEL_EXPORTER_OTLP_ENDPOINT ||
     env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
     env.HONEYCOMB_API_KEY;
+  const cloudWatchChosen =
+    env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ||
+    env.AWS_ENDPOINT_URL ||
+    env.AWS_ACCESS_KEY_ID ||
+    env.AWS_PROFILE;
+  const rollbarChosen = env.ROLLBAR_ENDPOINT || env.ROLLBAR_ACCESS_TOKEN;
   return {
     ...(chosen ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${obsPort}` }),
+    ...(cloudWatchChosen
+      ? {}
+      : { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: `http://127.0.0.1:${obsPort}` }),
+    ...(rollbarChosen ? {} : { ROLLBAR_ENDPOINT: `http://127.0.0.1:${obsPort}/api/1/item/` }),
     OTEL_BSP_SCHEDULE_DELAY: env.OTEL_BSP_SCHEDULE_DELAY ?? '1000',
+    // The API's stdout is a pipe to this process: pretty lines when a person watches the terminal.
+    LOG_FORMAT: env.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json'),
   };
 }

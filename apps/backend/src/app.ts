@@ -1,3 +1,9 @@
+import {
+  createLogger,
+  disabledErrorReporter,
+  type ErrorReporter,
+  type Logger,
+} from '@cruddur/telemetry/node';
 import cookieParser from 'cookie-parser';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -7,9 +13,11 @@ import { activitiesRoutes } from './features/activities/activities-routes.js';
 import { healthRoutes } from './features/health/health-routes.js';
 import { createMessagesRepository } from './features/messages/messages-repository.js';
 import { messagesRoutes } from './features/messages/messages-routes.js';
+import { rollbarRoutes } from './features/rollbar/rollbar-routes.js';
 import { sessionsRoutes } from './features/sessions/sessions-routes.js';
 import { createUsersRepository } from './features/users/users-repository.js';
-import { errorHandler, notFoundHandler } from './http/error-handler.js';
+import { accessLog } from './http/access-log.js';
+import { createErrorHandler, notFoundHandler } from './http/error-handler.js';
 import { requireJson } from './http/require-json.js';
 import { sessionMiddleware } from './http/session.js';
 import { traceContextMiddleware } from './http/trace-context.js';
@@ -22,6 +30,12 @@ export interface AppDeps {
   defaultUserHandle?: string | undefined;
   /** The clock for `created_at`, expiry and `app.now`; tests pass a fixed one. */
   now?: () => Date;
+  /** The structured logger (access log, failures); silent when absent. */
+  logger?: Logger;
+  /** Where unexpected errors are reported; nowhere when absent. */
+  errors?: ErrorReporter;
+  /** Mounts `GET /rollbar/error`, which fails on purpose (development). */
+  rollbarTestRoutes?: boolean;
 }
 
 /** Request bodies are one short message; anything larger is a mistake or an attack (413). */
@@ -33,10 +47,13 @@ export function createApp(deps: AppDeps): Express {
   const activities = createActivitiesRepository(deps.db);
   const messages = createMessagesRepository(deps.db);
   const now = deps.now ?? (() => new Date());
+  const logger = deps.logger ?? createLogger({ level: 'silent' });
+  const errors = deps.errors ?? disabledErrorReporter;
 
   const app = express();
   app.disable('x-powered-by');
   app.use(traceContextMiddleware);
+  app.use(accessLog(logger));
   app.use(
     cors({
       origin: [...deps.corsOrigins],
@@ -57,10 +74,11 @@ export function createApp(deps: AppDeps): Express {
       defaultUserHandle: 'defaultUserHandle' in deps ? deps.defaultUserHandle : 'andrewbrown',
     }),
   );
+  app.use(rollbarRoutes({ errors, testRoutes: deps.rollbarTestRoutes ?? false }));
   app.use(sessionsRoutes({ users, now }));
   app.use(activitiesRoutes({ activities, users, now }));
   app.use(messagesRoutes({ messages, users, now }));
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(createErrorHandler({ logger, errors }));
   return app;
 }

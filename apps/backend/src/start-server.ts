@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import type { ErrorReporter, Logger } from '@cruddur/telemetry/node';
 import { createApp } from './app.js';
 import type { BackendConfig } from './config/config-schema.js';
 import { openDatabase } from './db/open-database.js';
@@ -8,16 +9,27 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+/** What the running process shares with the app: its logger and error reporter. */
+export interface ServerTelemetry {
+  logger?: Logger;
+  errors?: ErrorReporter;
+}
+
 /**
  * Opens the database (migrating and seeding it), builds the app and listens. `stop` closes the
  * listener, waits for in-flight requests, then closes the database.
  */
-export async function startServer(config: BackendConfig): Promise<RunningServer> {
-  const db = await openDatabase(config.database);
+export async function startServer(
+  config: BackendConfig,
+  telemetry: ServerTelemetry = {},
+): Promise<RunningServer> {
+  const db = await openDatabase(config.database, telemetry.logger);
   const app = createApp({
     db,
     corsOrigins: config.corsOrigins,
     sessionSecret: config.sessionSecret,
+    rollbarTestRoutes: config.rollbarTestRoutes,
+    ...telemetry,
   });
   const server = app.listen(config.port, config.host);
   try {

@@ -21,6 +21,18 @@ describe('startServer (what main.ts runs)', () => {
       expect(health.status).toBe(200);
       const home = await fetch(`${server.url}/api/activities/home`);
       expect(((await home.json()) as unknown[]).length).toBeGreaterThan(0);
+      // The front end opened by either loopback name may call the API; a stranger may not.
+      for (const origin of ['http://localhost:3000', 'http://127.0.0.1:3000']) {
+        const preflight = await fetch(`${server.url}/api/activities`, {
+          method: 'OPTIONS',
+          headers: { origin, 'access-control-request-method': 'POST' },
+        });
+        expect(preflight.headers.get('access-control-allow-origin')).toBe(origin);
+      }
+      const stranger = await fetch(`${server.url}/api/health`, {
+        headers: { origin: 'http://evil.example' },
+      });
+      expect(stranger.headers.get('access-control-allow-origin')).toBeNull();
     } finally {
       await server.stop();
     }

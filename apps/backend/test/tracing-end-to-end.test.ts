@@ -6,6 +6,7 @@ import {
   endToEndTracingContract,
   type TracedTarget,
 } from './contract/end-to-end-tracing-contract.js';
+import { logsAndErrorsContract } from './contract/logs-and-errors-contract.js';
 import { type BackendProcess, startBackendProcess } from './support/backend-process.js';
 import {
   type ObservabilityServer,
@@ -16,7 +17,7 @@ import { type PostgresServer, startPostgres } from './support/postgres-server.js
 
 /**
  * The real thing end to end: the observability server in this process, and `src/main.ts` in its
- * own Node process (as `npm start` runs it) exporting OTLP to it — once on PGlite, once on a real
+ * own Node process (as `npm start` runs it) exporting OTLP, CloudWatch Logs and Rollbar to it — once on PGlite, once on a real
  * PostgreSQL 15 started here. Everything listens on 127.0.0.1 and is stopped in afterAll.
  */
 
@@ -32,7 +33,10 @@ function backendEnv(observabilityUrl: string): Record<string, string> {
     HOST: '127.0.0.1',
     SESSION_SECRET: 'end-to-end-session-secret',
     OTEL_EXPORTER_OTLP_ENDPOINT: observabilityUrl,
+    AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: observabilityUrl,
+    ROLLBAR_ENDPOINT: `${observabilityUrl}/api/1/item/`,
     OTEL_BSP_SCHEDULE_DELAY: '100',
+    OTEL_BLRP_SCHEDULE_DELAY: '100',
     OTEL_SERVICE_NAME: 'cruddur-backend',
   };
 }
@@ -105,6 +109,8 @@ it('starts the observability server, PostgreSQL 15 and both backends', () => {
 
 endToEndTracingContract(target('pglite'));
 endToEndTracingContract(target('postgres'));
+// One backend only: the contract counts the Rollbar test error's occurrences.
+logsAndErrorsContract(target('pglite'));
 
 describe('the same spans through the Honeycomb query API', () => {
   it('COUNT by name in dataset cruddur-backend includes every service span', async () => {

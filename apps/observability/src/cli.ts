@@ -9,6 +9,9 @@ async function main(): Promise<void> {
   console.log(`observability server listening on ${server.url}`);
   console.log(`  OTLP/HTTP     ${server.url}/v1/traces  ${server.url}/v1/logs`);
   console.log(`  Honeycomb API ${server.url}/1/`);
+  console.log(
+    `  X-Ray daemon  udp:${config.host}:${server.xrayUdpPort} tcp:${config.host}:${server.xrayTcpPort}`,
+  );
   console.log(`  data          ${config.data}`);
   let stopping = false;
   const stop = (signal: string): void => {

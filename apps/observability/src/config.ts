@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { rollbarTokensSchema } from './http/rollbar-scopes.js';
 
 const MIB = 1024 * 1024;
 
@@ -17,6 +18,8 @@ const keyList = z
 const configSchema = z.object({
   host: z.string().min(1).default('127.0.0.1'),
   httpPort: z.coerce.number().int().min(0).max(65_535).default(4318),
+  /** The X-Ray daemon's port, UDP (segments) and TCP (sampling); 0 picks free ports. */
+  xrayPort: z.coerce.number().int().min(0).max(65_535).default(2000),
   data: z.string().min(1).default('data/observability.duckdb'),
   /** Request body limit, measured after decompression. */
   maxBodyBytes: z.coerce
@@ -35,6 +38,18 @@ const configSchema = z.object({
   ingestKeys: keyList,
   /** Keys that may read (query) and also send. */
   queryKeys: keyList,
+  /** Rollbar project tokens and their scopes (`token:scope+scope,...`); absent: see rollbar-scopes. */
+  rollbarTokens: rollbarTokensSchema.optional(),
+  /** Browser origins allowed to send telemetry (CORS on ingest routes); absent: the front end's. */
+  corsOrigins: z
+    .string()
+    .transform((value) =>
+      value
+        .split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+    )
+    .optional(),
 });
 
 export type ServerConfig = z.infer<typeof configSchema>;
@@ -51,24 +66,35 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
     options: {
       host: { type: 'string' },
       'http-port': { type: 'string' },
+      'xray-port': { type: 'string' },
       data: { type: 'string' },
       'max-body-bytes': { type: 'string' },
       'max-pending-rows': { type: 'string' },
       'memory-limit': { type: 'string' },
       'ingest-keys': { type: 'string' },
       'query-keys': { type: 'string' },
+      'rollbar-tokens': { type: 'string' },
+      'cors-origins': { type: 'string' },
     },
     strict: true,
   });
   const parsed = configSchema.safeParse({
     host: values.host ?? env.OBSERVABILITY_HOST,
     httpPort: values['http-port'] ?? env.OBSERVABILITY_HTTP_PORT,
+    // An ephemeral HTTP port (tests, benchmarks) implies an ephemeral daemon port: two servers
+    // started side by side must not fight over UDP/TCP 2000.
+    xrayPort:
+      values['xray-port'] ??
+      env.OBSERVABILITY_XRAY_PORT ??
+      (String(values['http-port'] ?? env.OBSERVABILITY_HTTP_PORT) === '0' ? '0' : undefined),
     data: values.data ?? env.OBSERVABILITY_DATA,
     maxBodyBytes: values['max-body-bytes'] ?? env.OBSERVABILITY_MAX_BODY_BYTES,
     maxPendingRows: values['max-pending-rows'] ?? env.OBSERVABILITY_MAX_PENDING_ROWS,
     memoryLimit: values['memory-limit'] ?? env.OBSERVABILITY_MEMORY_LIMIT,
     ingestKeys: values['ingest-keys'] ?? env.OBSERVABILITY_INGEST_KEYS,
     queryKeys: values['query-keys'] ?? env.OBSERVABILITY_QUERY_KEYS,
+    rollbarTokens: values['rollbar-tokens'] ?? env.OBSERVABILITY_ROLLBAR_TOKENS,
+    corsOrigins: values['cors-origins'] ?? env.OBSERVABILITY_CORS_ORIGINS,
   });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -12,7 +12,12 @@ describe('parseConfig', () => {
     });
     expect(config.sessionSecret).toBe(DEV_SESSION_SECRET);
     expect(config.warnings).toEqual([expect.stringContaining('SESSION_SECRET')]);
-    expect(config.corsOrigins).toEqual(['http://localhost:3000', 'http://localhost:4567']);
+    expect(config.corsOrigins).toEqual([
+      'http://localhost:3000',
+      'http://127.0.0.1:3000',
+      'http://localhost:4567',
+      'http://127.0.0.1:4567',
+    ]);
   });
 
   it('resolves a relative data folder against INIT_CWD, where npm was run', () => {
@@ -35,7 +40,11 @@ describe('parseConfig', () => {
       '/',
     );
     expect(config.database).toEqual({ kind: 'postgres', connectionUrl: 'postgres://u@db/cruddur' });
-    expect(config.corsOrigins).toEqual(['https://app.example.com', 'http://localhost:8080']);
+    expect(config.corsOrigins).toEqual([
+      'https://app.example.com',
+      'http://localhost:8080',
+      'http://127.0.0.1:8080',
+    ]);
     expect(config.warnings).toEqual([]);
   });
 
@@ -43,5 +52,16 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ PORT: 'abc' }, '/')).toThrow(/PORT/);
     expect(() => parseConfig({ FRONTEND_URL: 'not a url' }, '/')).toThrow(/FRONTEND_URL/);
     expect(() => parseConfig({ SESSION_SECRET: 'short' }, '/')).toThrow(/SESSION_SECRET/);
+    expect(() => parseConfig({ ROLLBAR_TEST_ROUTES: 'maybe' }, '/')).toThrow(/ROLLBAR_TEST_ROUTES/);
+  });
+
+  it('mounts the failing Rollbar test route in development unless told otherwise', () => {
+    expect(parseConfig({}, '/').rollbarTestRoutes).toBe(true);
+    expect(parseConfig({ ROLLBAR_ENVIRONMENT: 'production' }, '/').rollbarTestRoutes).toBe(false);
+    expect(parseConfig({ ROLLBAR_TEST_ROUTES: 'false' }, '/').rollbarTestRoutes).toBe(false);
+    expect(
+      parseConfig({ ROLLBAR_ENVIRONMENT: 'production', ROLLBAR_TEST_ROUTES: 'TRUE' }, '/')
+        .rollbarTestRoutes,
+    ).toBe(true);
   });
 });

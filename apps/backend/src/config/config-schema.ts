@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { withLoopbackTwins } from './loopback-twins.js';
 
 /** `FOO=` in a shell or .env means "not set", not "set to nothing". */
 const optional = <S extends z.ZodType>(schema: S) =>
@@ -17,6 +18,14 @@ export const envSchema = z.object({
   CRUDDUR_DATA_DIR: optional(z.string()),
   INIT_CWD: optional(z.string()),
   SESSION_SECRET: optional(z.string().min(16, 'use at least 16 characters')),
+  ROLLBAR_TEST_ROUTES: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['true', 'false', '1', '0', 'on', 'off'], { error: 'use true or false' })),
+  ),
+  ROLLBAR_ENVIRONMENT: optional(z.string()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -30,6 +39,8 @@ export interface BackendConfig {
   corsOrigins: string[];
   database: { kind: 'postgres'; connectionUrl: string } | { kind: 'pglite'; dataDir: string };
   sessionSecret: string;
+  /** `GET /rollbar/error` is mounted: `ROLLBAR_TEST_ROUTES`, on by default in development. */
+  rollbarTestRoutes: boolean;
   /** Start-up notes for the operator, e.g. the dev session secret in use. */
   warnings: string[];
 }
@@ -49,10 +60,11 @@ export function parseConfig(environment: NodeJS.ProcessEnv, cwd: string): Backen
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
-    corsOrigins: [
+    // A page opened at 127.0.0.1 instead of localhost (or the reverse) is still the front end.
+    corsOrigins: withLoopbackTwins([
       env.FRONTEND_URL ?? 'http://localhost:3000',
       env.BACKEND_URL ?? `http://localhost:${port}`,
-    ],
+    ]),
     database:
       env.CONNECTION_URL === undefined
         ? {
@@ -61,6 +73,10 @@ export function parseConfig(environment: NodeJS.ProcessEnv, cwd: string): Backen
           }
         : { kind: 'postgres', connectionUrl: env.CONNECTION_URL },
     sessionSecret: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+    rollbarTestRoutes:
+      env.ROLLBAR_TEST_ROUTES === undefined
+        ? (env.ROLLBAR_ENVIRONMENT ?? 'development') === 'development'
+        : ['true', '1', 'on'].includes(env.ROLLBAR_TEST_ROUTES),
     warnings,
   };
 }

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import { createLogger, type Logger } from '@cruddur/telemetry/node';
 import type { Database } from './database.js';
 import { migrate } from './migrate.js';
 import { allMigrations } from './migrations/all-migrations.js';
@@ -12,10 +13,13 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir?: string };
 
 /** Opens the configured database and brings it to the current schema and seed data. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  logger: Logger = createLogger(),
+): Promise<Database> {
   let db: Database;
   if (target.kind === 'postgres') {
-    db = createPgDatabase(target.connectionUrl);
+    db = createPgDatabase(target.connectionUrl, logger);
   } else {
     if (target.dataDir !== undefined) await mkdir(target.dataDir, { recursive: true });
     db = await createPgliteDatabase(target.dataDir);

@@ -1,3 +1,4 @@
+import type { Logger } from '@cruddur/telemetry/node';
 import pg from 'pg';
 import type { Database, Queryable, SqlParams } from './database.js';
 
@@ -5,10 +6,10 @@ import type { Database, Queryable, SqlParams } from './database.js';
  * A `pg.Pool` behind the `Database` interface. It adds no spans: the `pg` auto-instrumentation
  * started by telemetry already makes one per query, and a second one would double every query.
  */
-export function createPgDatabase(connectionString: string): Database {
+export function createPgDatabase(connectionString: string, logger: Logger): Database {
   const pool = new pg.Pool({ connectionString });
   // An idle client losing its connection emits on the pool; unhandled, it would crash the process.
-  pool.on('error', (error) => console.error('[db] idle PostgreSQL client error:', error.message));
+  pool.on('error', (error) => logger.error({ err: error }, 'idle PostgreSQL client error'));
 
   const queryOn =
     (client: pg.Pool | pg.PoolClient) =>

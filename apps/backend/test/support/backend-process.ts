@@ -16,13 +16,13 @@ export interface BackendProcess {
 }
 
 /**
- * Inherited variables that would send spans elsewhere or choose another database: the test
- * decides those. Everything else (PATH, HOME, …) is passed on.
+ * Inherited variables that would send spans, logs or errors elsewhere or choose another
+ * database: the test decides those. Everything else (PATH, HOME, …) is passed on.
  */
 function inheritedEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(OTEL_|HONEYCOMB_)/.test(key)) continue;
+    if (/^(OTEL_|HONEYCOMB_|AWS_|ROLLBAR_|CLOUDWATCH_|LOG_)/.test(key)) continue;
     if (['CONNECTION_URL', 'CRUDDUR_DATA_DIR', 'PORT', 'HOST', 'INIT_CWD'].includes(key)) continue;
     env[key] = value;
   }

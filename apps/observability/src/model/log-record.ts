@@ -20,4 +20,9 @@ export interface LogRecord {
   /** CloudWatch Logs placement; OTLP records get `otlp/<service.name>` when read through that API. */
   readonly logGroup?: string;
   readonly logStream?: string;
+  /**
+   * The store's dedupe key when the protocol tells identical records apart (CloudWatch: two equal
+   * messages in one millisecond are two events); otherwise a content hash is used.
+   */
+  readonly eventId?: bigint;
 }

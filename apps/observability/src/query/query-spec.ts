@@ -1,33 +1,23 @@
 import { z } from 'zod';
-import { CALCULATION_OPS, UNSUPPORTED_OPS } from './calculation-ops.js';
+import {
+  CALCULATION_OPS,
+  DEFAULT_LIMIT,
+  FILTER_OPS,
+  HAVING_OPS,
+  MAX_LIMIT,
+} from '../contract/query-vocabulary.js';
+import { UNSUPPORTED_OPS } from './calculation-ops.js';
 import { QueryValidationError } from './query-validation-error.js';
 
-export const FILTER_OPS = [
-  '=',
-  '!=',
-  '>',
-  '>=',
-  '<',
-  '<=',
-  'starts-with',
-  'does-not-start-with',
-  'ends-with',
-  'does-not-end-with',
-  'contains',
-  'does-not-contain',
-  'exists',
-  'does-not-exist',
-  'in',
-  'not-in',
-] as const;
-export type FilterOp = (typeof FILTER_OPS)[number];
-
-export const HAVING_OPS = ['=', '!=', '>', '>=', '<', '<='] as const;
-export type HavingOp = (typeof HAVING_OPS)[number];
-
-export const DEFAULT_LIMIT = 100;
-export const MAX_LIMIT = 10_000;
-export const DEFAULT_TIME_RANGE_SECONDS = 7200;
+export {
+  DEFAULT_LIMIT,
+  DEFAULT_TIME_RANGE_SECONDS,
+  FILTER_OPS,
+  type FilterOp,
+  HAVING_OPS,
+  type HavingOp,
+  MAX_LIMIT,
+} from '../contract/query-vocabulary.js';
 
 const calculationOp = z.enum(CALCULATION_OPS, {
   error: (issue) =>

@@ -115,18 +115,19 @@ export class EventRows {
     this.#common(SIGNAL.log, source, service, resourceId, log.timeUnixNano);
     this.#set(
       'event_id',
-      hash64(
-        service,
-        String(log.timeUnixNano),
-        String(log.traceId ?? ''),
-        String(log.spanId ?? ''),
-        String(log.severityNumber),
-        log.severityText,
-        body ?? '',
-        attributesJson,
-        log.logGroup ?? '',
-        log.logStream ?? '',
-      ),
+      log.eventId ??
+        hash64(
+          service,
+          String(log.timeUnixNano),
+          String(log.traceId ?? ''),
+          String(log.spanId ?? ''),
+          String(log.severityNumber),
+          log.severityText,
+          body ?? '',
+          attributesJson,
+          log.logGroup ?? '',
+          log.logStream ?? '',
+        ),
     );
     this.#set('trace_id', log.traceId);
     this.#set('parent_span_id', log.spanId);

@@ -5,11 +5,13 @@ import type { TraceView } from '../contract/trace-view.js';
 import type { ColumnType } from '../model/attributes.js';
 import type { TraceId } from '../model/ids.js';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
+import { CLOUDWATCH_LOGS_DDL } from './cloudwatch-logs-schema.js';
 import {
   type CatalogEntry,
   ColumnCatalog,
   DEFAULT_MAX_ATTRIBUTE_COLUMNS,
 } from './column-catalog.js';
+import { ErrorStore } from './error-store.js';
 import { IngestWriter, TURN_KEYS_DDL } from './ingest-writer.js';
 import {
   type AttributeTable,
@@ -57,6 +59,8 @@ export class TelemetryStore {
     private readonly writerConnection: DuckDBConnection,
     readonly catalog: ColumnCatalog,
     private readonly writer: IngestWriter,
+    /** Rollbar items and occurrences, on their own writer. */
+    readonly errors: ErrorStore,
   ) {}
 
   static async open(options: StoreOptions): Promise<TelemetryStore> {
@@ -70,6 +74,7 @@ export class TelemetryStore {
     for (const ddl of [EVENTS_DDL, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL]) {
       await connection.run(ddl);
     }
+    for (const ddl of CLOUDWATCH_LOGS_DDL) await connection.run(ddl);
     await connection.run('CHECKPOINT');
     const catalog = new ColumnCatalog(options.maxAttributeColumns ?? DEFAULT_MAX_ATTRIBUTE_COLUMNS);
     await loadCatalog(connection, catalog);
@@ -84,7 +89,8 @@ export class TelemetryStore {
       },
       resources.getRows().map((row) => row[0] as bigint),
     );
-    return new TelemetryStore(instance, connection, catalog, writer);
+    const errors = await ErrorStore.open(instance);
+    return new TelemetryStore(instance, connection, catalog, writer, errors);
   }
 
   /** Resolves once the batch is committed: only then may a receiver answer 2xx. */
@@ -161,6 +167,7 @@ export class TelemetryStore {
   /** Commits what was accepted, checkpoints, and releases the file. */
   async close(): Promise<void> {
     await this.writer.close();
+    await this.errors.close();
     // A reader still running can refuse the checkpoint; the WAL then replays on the next open.
     await this.writerConnection.run('CHECKPOINT').catch((error: unknown) => {
       console.warn(`store: final checkpoint skipped: ${String(error)}`);

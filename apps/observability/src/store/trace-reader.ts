@@ -36,7 +36,7 @@ export async function readTrace(
   return { traceId: traceIdToHex(traceId), spans: ordered };
 }
 
-function rowToSpanView(
+export function rowToSpanView(
   row: Record<string, unknown>,
   attributeColumns: readonly string[],
 ): SpanView {

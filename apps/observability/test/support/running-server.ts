@@ -11,6 +11,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
   return {
     host: '127.0.0.1',
     httpPort: 0,
+    xrayPort: 0,
     data: ':memory:',
     maxBodyBytes: 20 * 1024 * 1024,
     maxPendingRows: 200_000,

@@ -6,6 +6,7 @@ import type {
   SpanExporter,
   SpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
+import { BatchPump } from './batch-pump.js';
 import type { SpanCounters } from './span-counters.js';
 
 export interface BoundedBatchOptions {
@@ -33,14 +34,17 @@ const SHUTDOWN_FLUSH_LIMIT_MS = 5_000;
  */
 export class BoundedBatchSpanProcessor implements SpanProcessor {
   private queue: ReadableSpan[] = [];
-  private timer: NodeJS.Timeout | undefined;
-  private exportSoon: NodeJS.Immediate | undefined;
-  private inFlight: Promise<void> | undefined;
+  private readonly pump: BatchPump;
   private shutdownOnce: Promise<void> | undefined;
-  /** Set by shutdown: no batch may outlive it, so the counts are final when shutdown resolves. */
-  private deadline: number | undefined;
 
-  constructor(private readonly options: BoundedBatchOptions) {}
+  constructor(private readonly options: BoundedBatchOptions) {
+    this.pump = new BatchPump({
+      delayMs: options.scheduledDelayMs,
+      queued: () => this.queue.length,
+      full: () => this.queue.length >= options.maxExportBatchSize,
+      sendNext: () => this.exportBatch(this.queue.splice(0, options.maxExportBatchSize)),
+    });
+  }
 
   get queued(): number {
     return this.queue.length;
@@ -59,32 +63,13 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
       return;
     }
     this.queue.push(span);
-    // Serializing a batch is real CPU work; defer it so the span's owner never pays for it.
-    if (this.queue.length >= this.options.maxExportBatchSize) {
-      this.exportSoon ??= setImmediate(() => {
-        this.exportSoon = undefined;
-        this.exportNext();
-      });
-    } else if (this.timer === undefined) {
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        this.exportNext();
-      }, this.options.scheduledDelayMs);
-      this.timer.unref();
-    }
+    // Serializing a batch is real CPU work; the pump defers it so the span's owner never pays.
+    this.pump.schedule();
   }
 
   /** Exports everything queued now; resolves when done (never rejects). */
-  async forceFlush(): Promise<void> {
-    for (;;) {
-      if (this.inFlight !== undefined) {
-        await this.inFlight;
-        continue;
-      }
-      if (this.queue.length === 0) return;
-      if (this.deadline !== undefined && Date.now() >= this.deadline) return;
-      this.exportNext();
-    }
+  forceFlush(): Promise<void> {
+    return this.pump.flush();
   }
 
   /**
@@ -99,9 +84,8 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
 
   private async shutDown(): Promise<void> {
     const deadline = Date.now() + Math.min(this.options.exportTimeoutMs, SHUTDOWN_FLUSH_LIMIT_MS);
-    this.deadline = deadline;
-    this.clearTimers();
-    await this.forceFlush();
+    this.pump.stop(deadline);
+    await this.pump.flush();
     const abandoned = this.queue.length;
     this.queue = [];
     if (abandoned > 0) this.options.counters.recordDropped('shutdown', abandoned);
@@ -111,30 +95,13 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     );
   }
 
-  private exportNext(): void {
-    if (this.inFlight !== undefined || this.queue.length === 0) return;
-    this.clearTimers();
-    const batch = this.queue.splice(0, this.options.maxExportBatchSize);
-    this.inFlight = this.exportBatch(batch).finally(() => {
-      this.inFlight = undefined;
-      if (this.shutdownOnce !== undefined || this.queue.length === 0) return;
-      if (this.queue.length >= this.options.maxExportBatchSize) this.exportNext();
-      else if (this.timer === undefined) {
-        this.timer = setTimeout(() => {
-          this.timer = undefined;
-          this.exportNext();
-        }, this.options.scheduledDelayMs);
-        this.timer.unref();
-      }
-    });
-  }
-
   private exportBatch(batch: ReadableSpan[]): Promise<void> {
     const { counters, exporter } = this.options;
+    const { deadline } = this.pump;
     const exportTimeoutMs =
-      this.deadline === undefined
+      deadline === undefined
         ? this.options.exportTimeoutMs
-        : Math.max(0, Math.min(this.options.exportTimeoutMs, this.deadline - Date.now()));
+        : Math.max(0, Math.min(this.options.exportTimeoutMs, deadline - Date.now()));
     return new Promise<void>((resolve) => {
       let settled = false;
       const settle = (result: ExportResult): void => {
@@ -175,13 +142,6 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     );
     for (const resource of pending)
       await resource.waitForAsyncAttributes?.().catch(() => undefined);
-  }
-
-  private clearTimers(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    if (this.exportSoon !== undefined) clearImmediate(this.exportSoon);
-    this.timer = undefined;
-    this.exportSoon = undefined;
   }
 }
 

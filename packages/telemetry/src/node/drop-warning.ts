@@ -1,14 +1,12 @@
+import {
+  type PeriodicWarning,
+  startPeriodicWarning,
+  type TelemetryLogger,
+} from './periodic-warning.js';
 import type { DropReason, SpanCounters } from './span-counters.js';
 
-/** Where telemetry reports its own trouble; `console` by default. */
-export interface TelemetryLogger {
-  warn(message: string): void;
-}
-
-export interface DropWarning {
-  /** Reports drops not yet reported, then stops the timer. */
-  stop(): void;
-}
+export type { TelemetryLogger } from './periodic-warning.js';
+export type DropWarning = PeriodicWarning;
 
 /**
  * Logs one warning per interval when spans were dropped during it, never one per span: a dead
@@ -27,34 +25,21 @@ export function startDropWarning(options: {
   const { counters, intervalMs, logger } = options;
   let reported = { ...counters.droppedByReason };
 
-  const report = (): void => {
+  const compose = (): string | undefined => {
     const now = { ...counters.droppedByReason };
     const since = (Object.keys(now) as DropReason[])
       .map((reason) => [reason, now[reason] - reported[reason]] as const)
       .filter(([, count]) => count > 0);
     reported = now;
-    if (since.length === 0) return;
+    if (since.length === 0) return undefined;
     const total = since.reduce((sum, [, count]) => sum + count, 0);
     const reasons = since.map(([reason, count]) => `${reason}: ${count}`).join(', ');
     const lastError =
       counters.lastExportError === undefined
         ? ''
         : `; last export error: ${counters.lastExportError}`;
-    try {
-      logger.warn(
-        `[telemetry] dropped ${total} spans (${reasons}); ${counters.dropped} dropped and ${counters.exported} exported since start${lastError}`,
-      );
-    } catch {
-      // A broken logger must not take telemetry (or the app) down with it.
-    }
+    return `[telemetry] dropped ${total} spans (${reasons}); ${counters.dropped} dropped and ${counters.exported} exported since start${lastError}`;
   };
 
-  const timer = setInterval(report, intervalMs);
-  timer.unref();
-  return {
-    stop() {
-      clearInterval(timer);
-      report();
-    },
-  };
+  return startPeriodicWarning({ intervalMs, logger, compose });
 }

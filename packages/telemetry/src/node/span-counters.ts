@@ -1,3 +1,5 @@
+import { DropCounts } from './drop-counts.js';
+
 /** Why a finished span never reached the backend. */
 export type DropReason = 'queue_full' | 'export_failed' | 'export_timeout' | 'shutdown';
 
@@ -16,28 +18,20 @@ export interface TelemetryStats {
  * Plain counters shared by every exporting processor. Updating one is a couple of integer
  * additions, so counting a drop costs the request path nothing.
  */
-export class SpanCounters {
+export class SpanCounters extends DropCounts<DropReason> {
   exported = 0;
-  readonly droppedByReason: Record<DropReason, number> = {
-    queue_full: 0,
-    export_failed: 0,
-    export_timeout: 0,
-    shutdown: 0,
-  };
-  lastExportError: string | undefined;
+
+  constructor() {
+    super({ queue_full: 0, export_failed: 0, export_timeout: 0, shutdown: 0 });
+  }
+
+  /** The message of the most recent failed export, if any. */
+  get lastExportError(): string | undefined {
+    return this.lastError;
+  }
 
   recordExported(count: number): void {
     this.exported += count;
-  }
-
-  recordDropped(reason: DropReason, count: number, error?: string): void {
-    this.droppedByReason[reason] += count;
-    if (error !== undefined) this.lastExportError = error;
-  }
-
-  get dropped(): number {
-    const d = this.droppedByReason;
-    return d.queue_full + d.export_failed + d.export_timeout + d.shutdown;
   }
 
   snapshot(queued: number): TelemetryStats {

@@ -1,5 +1,6 @@
 import { context, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { AWSXRayIdGenerator } from '@opentelemetry/id-generator-aws-xray';
 import type { Instrumentation } from '@opentelemetry/instrumentation';
 import {
   defaultResource,
@@ -19,6 +20,11 @@ import { BoundedBatchSpanProcessor } from './bounded-batch-span-processor.js';
 import { DbSystemSpanProcessor } from './db-system-span-processor.js';
 import { defaultInstrumentations } from './default-instrumentations.js';
 import { startDropWarning, type TelemetryLogger } from './drop-warning.js';
+import {
+  type LogsAndErrors,
+  type LogsAndErrorsHandle,
+  startLogsAndErrors,
+} from './logs-and-errors.js';
 import { propagatorFromConfig } from './propagator-from-config.js';
 import { registerEsmHook } from './register-esm-hook.js';
 import { samplerFromConfig } from './sampler-from-config.js';
@@ -28,6 +34,7 @@ import {
   type TelemetryConfig,
   type TelemetryConfigOptions,
 } from './telemetry-config.js';
+import { startXrayExport } from './xray/start-xray-export.js';
 
 export interface StartTelemetryOptions extends TelemetryConfigOptions {
   /** Where to read `OTEL_*` and `HONEYCOMB_API_KEY` from; `process.env` by default. */
@@ -50,13 +57,15 @@ export interface StartTelemetryOptions extends TelemetryConfigOptions {
 }
 
 /** What `startTelemetry` returns; none of its methods ever throws or rejects. */
-export interface TelemetryHandle {
+export interface TelemetryHandle extends LogsAndErrorsHandle {
   readonly config: TelemetryConfig;
   /** Exports what is queued, waiting at most one export timeout per batch. */
   forceFlush(): Promise<void>;
   /** Flushes (bounded by the export timeout), then unregisters everything. Idempotent. */
   shutdown(): Promise<void>;
   stats(): TelemetryStats;
+  /** The X-Ray export's own counts; undefined when X-Ray export is off. */
+  xrayStats(): TelemetryStats | undefined;
 }
 
 type OtlpExporterOptions = NonNullable<ConstructorParameters<typeof OTLPTraceExporter>[0]>;
@@ -82,16 +91,31 @@ const DEFAULT_BAGGAGE_ATTRIBUTES = ['app.user_handle'];
 export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHandle {
   const config = parseTelemetryConfig(options.env ?? process.env, options);
   const counters = new SpanCounters();
-  if (config.disabled) return disabledHandle(config, counters);
+  const logsAndErrors = startLogsAndErrors(config, {
+    ...(config.disabled ? {} : { resource: resourceFor(config) }),
+    warnings: options.logger ?? console,
+    dropWarningIntervalMs: options.dropWarningIntervalMs ?? defaultDropWarningIntervalMs,
+  });
+  if (config.disabled) return disabledHandle(config, counters, logsAndErrors);
 
   const logger = options.logger ?? console;
   const batchProcessors = exportersFor(config).map(
     (exporter) => new BoundedBatchSpanProcessor({ exporter, counters, ...config.batch }),
   );
+  const xray =
+    config.xray === undefined
+      ? undefined
+      : startXrayExport({
+          xray: config.xray,
+          batch: config.batch,
+          logger,
+          dropWarningIntervalMs: options.dropWarningIntervalMs ?? defaultDropWarningIntervalMs,
+        });
   const processors: SpanProcessor[] = [
     new BaggageAttributeSpanProcessor(options.baggageAttributes ?? DEFAULT_BAGGAGE_ATTRIBUTES),
     new DbSystemSpanProcessor(),
     ...batchProcessors,
+    ...(xray === undefined ? [] : [xray.processor]),
     ...(options.spanProcessors ?? []),
   ];
   const instrumentations = options.instrumentations ?? defaultInstrumentations();
@@ -101,11 +125,13 @@ export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHa
     resource: resourceFor(config),
     autoDetectResources: false,
     sampler: samplerFromConfig(config.sampler),
+    // Trace ids that start with epoch seconds are valid X-Ray ids too: one trace in both backends.
+    idGenerator: new AWSXRayIdGenerator(),
     textMapPropagator: propagatorFromConfig(config.propagators),
     spanProcessors: processors,
     instrumentations,
-    // Metrics and logs are not wired yet; without these the SDK would start its own OTLP
-    // exporters from process.env, ignoring the Honeycomb/local destination rule.
+    // Metrics are not wired yet and logs have their own pipeline (logs-and-errors.ts); without
+    // these the SDK would start its own OTLP exporters from process.env, ignoring our rules.
     metricReaders: [],
     logRecordProcessors: [],
   });
@@ -120,14 +146,22 @@ export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHa
   return {
     config,
     async forceFlush() {
-      await Promise.all(processors.map((p) => p.forceFlush().catch(() => undefined)));
+      await Promise.all([
+        ...processors.map((p) => p.forceFlush().catch(() => undefined)),
+        logsAndErrors.forceFlush(),
+      ]);
     },
     shutdown() {
       shuttingDown ??= (async () => {
-        await sdk.shutdown().catch((error: unknown) => {
-          safeWarn(logger, `[telemetry] shutdown failed: ${String(error)}`);
-        });
+        // Side by side: each is bounded by its own flush limit, so a dead backend costs one wait.
+        await Promise.all([
+          sdk.shutdown().catch((error: unknown) => {
+            safeWarn(logger, `[telemetry] shutdown failed: ${String(error)}`);
+          }),
+          logsAndErrors.shutdown(),
+        ]);
         dropWarning.stop();
+        xray?.stopWarning();
         for (const instrumentation of instrumentations) instrumentation.disable();
         // Unregistering lets a later startTelemetry (tests, restarts) register again.
         trace.disable();
@@ -139,6 +173,8 @@ export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHa
     stats() {
       return counters.snapshot(batchProcessors.reduce((sum, p) => sum + p.queued, 0));
     },
+    xrayStats: () => xray?.stats(),
+    ...logsAndErrors.handle,
   };
 }
 
@@ -166,12 +202,18 @@ function resourceFor(config: TelemetryConfig) {
     .merge(resourceFromAttributes(config.resourceAttributes));
 }
 
-function disabledHandle(config: TelemetryConfig, counters: SpanCounters): TelemetryHandle {
+function disabledHandle(
+  config: TelemetryConfig,
+  counters: SpanCounters,
+  logsAndErrors: LogsAndErrors,
+): TelemetryHandle {
   return {
     config,
-    forceFlush: () => Promise.resolve(),
-    shutdown: () => Promise.resolve(),
+    ...logsAndErrors.handle,
+    forceFlush: () => logsAndErrors.forceFlush(),
+    shutdown: () => logsAndErrors.shutdown(),
     stats: () => counters.snapshot(0),
+    xrayStats: () => undefined,
   };
 }
 

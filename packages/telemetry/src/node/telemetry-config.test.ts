@@ -22,7 +22,7 @@ describe('parseTelemetryConfig', () => {
       'service.name': 'cruddur-backend',
       'deployment.environment': 'development',
     });
-    expect(config.propagators).toEqual(['tracecontext', 'baggage']);
+    expect(config.propagators).toEqual(['tracecontext', 'baggage', 'xray']);
   });
 
   it('sends to Honeycomb with x-honeycomb-team when only HONEYCOMB_API_KEY is set', () => {

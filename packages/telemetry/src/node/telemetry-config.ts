@@ -1,6 +1,9 @@
+import { type ErrorsConfig, errorsConfig } from './errors/errors-config.js';
+import { type LoggingConfig, loggingConfig } from './logging/logging-config.js';
 import { type OtlpDestination, otlpDestination } from './otlp-destination.js';
 import { TelemetryConfigError } from './telemetry-config-error.js';
 import { type TelemetryEnv, telemetryEnvSchema } from './telemetry-env-schema.js';
+import { type XrayConfig, xrayConfigFrom } from './xray/xray-config.js';
 
 export const defaultServiceName = 'cruddur-backend';
 
@@ -26,6 +29,12 @@ export interface TelemetryConfig {
   };
   sampler: { name: TelemetryEnv['OTEL_TRACES_SAMPLER']; ratio: number };
   propagators: TelemetryEnv['OTEL_PROPAGATORS'];
+  /** X-Ray segment export; undefined when off. */
+  xray: XrayConfig | undefined;
+  /** The structured logger and its OTLP and CloudWatch Logs export. */
+  logging: LoggingConfig;
+  /** Error reporting to Rollbar (not affected by `OTEL_SDK_DISABLED`). */
+  errors: ErrorsConfig;
 }
 
 /**
@@ -54,12 +63,13 @@ export function parseTelemetryConfig(
       `Invalid telemetry configuration: OTEL_BSP_MAX_EXPORT_BATCH_SIZE (${e.OTEL_BSP_MAX_EXPORT_BATCH_SIZE}) must not exceed OTEL_BSP_MAX_QUEUE_SIZE (${e.OTEL_BSP_MAX_QUEUE_SIZE})`,
     );
   }
+  const otlp = otlpDestination(e);
   return {
     disabled: e.OTEL_SDK_DISABLED,
     resourceAttributes: resourceAttributes(e, options),
     exporters: e.OTEL_TRACES_EXPORTER,
     otlp: {
-      ...otlpDestination(e),
+      ...otlp,
       timeoutMs: e.OTEL_EXPORTER_OTLP_TRACES_TIMEOUT ?? e.OTEL_EXPORTER_OTLP_TIMEOUT,
       compression: e.OTEL_EXPORTER_OTLP_TRACES_COMPRESSION ?? e.OTEL_EXPORTER_OTLP_COMPRESSION,
     },
@@ -74,6 +84,12 @@ export function parseTelemetryConfig(
       ratio: e.OTEL_TRACES_SAMPLER_ARG === undefined ? 1 : Number(e.OTEL_TRACES_SAMPLER_ARG),
     },
     propagators: e.OTEL_PROPAGATORS,
+    xray: xrayConfigFrom(e, {
+      otlpChosenBy: otlp.chosenBy,
+      otlpExporting: e.OTEL_TRACES_EXPORTER.includes('otlp'),
+    }),
+    logging: loggingConfig(e),
+    errors: errorsConfig(e, resourceAttributes(e, options)['service.version']),
   };
 }
 

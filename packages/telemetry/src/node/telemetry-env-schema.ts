@@ -1,53 +1,18 @@
 import { z } from 'zod';
-import { parseKeyValueList } from './key-value-list.js';
-
-// The OTel spec treats an empty variable as unset; normalizing first keeps every rule below simple.
-const optionalText = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z.string().trim().optional(),
-);
+import {
+  count,
+  keyValueList,
+  listOf,
+  milliseconds,
+  optionalMilliseconds,
+  optionalText,
+  url,
+} from './env-values.js';
+import { errorsEnvShape } from './errors/errors-env.js';
+import { loggingEnvShape } from './logging/logging-env.js';
+import { xrayEnvShape } from './xray/xray-env-schema.js';
 
 const booleanFlag = optionalText.transform((value) => value?.toLowerCase() === 'true');
-
-function milliseconds(fallback: number, { allowZero }: { allowZero: boolean }) {
-  return optionalText
-    .refine((value) => value === undefined || /^\d+$/.test(value), {
-      message: 'must be a whole number of milliseconds',
-    })
-    .transform((value) => (value === undefined ? fallback : Number(value)))
-    .refine((value) => allowZero || value > 0, { message: 'must be greater than 0' });
-}
-
-/** A per-signal override: absent means "use the generic variable". */
-function optionalMilliseconds() {
-  return optionalText
-    .refine((value) => value === undefined || /^[1-9]\d*$/.test(value), {
-      message: 'must be a positive whole number of milliseconds',
-    })
-    .transform((value) => (value === undefined ? undefined : Number(value)));
-}
-
-function count(fallback: number) {
-  return optionalText
-    .refine((value) => value === undefined || /^[1-9]\d*$/.test(value), {
-      message: 'must be a positive whole number',
-    })
-    .transform((value) => (value === undefined ? fallback : Number(value)));
-}
-
-const keyValueList = optionalText.transform((value, ctx) => {
-  if (value === undefined) return {};
-  const parsed = parseKeyValueList(value);
-  if ('error' in parsed && typeof parsed.error === 'string') {
-    ctx.addIssue({ code: 'custom', message: `must be a k1=v1,k2=v2 list: ${parsed.error}` });
-    return z.NEVER;
-  }
-  return parsed as Record<string, string>;
-});
-
-const url = optionalText.refine((value) => value === undefined || URL.canParse(value), {
-  message: 'must be an absolute URL such as http://127.0.0.1:4318',
-});
 
 const protocol = optionalText.refine((value) => value === undefined || value === 'http/protobuf', {
   message: 'only "http/protobuf" is supported (grpc and http/json exporters are not bundled)',
@@ -66,23 +31,6 @@ export const samplerNames = [
   'parentbased_always_off',
   'parentbased_traceidratio',
 ] as const;
-
-const listOf = <T extends string>(allowed: readonly T[], fallback: T[]) =>
-  optionalText.transform((value, ctx) => {
-    if (value === undefined) return fallback;
-    const items = [...new Set(value.split(',').map((item) => item.trim().toLowerCase()))].filter(
-      (item) => item !== '',
-    );
-    const unknown = items.filter((item) => !(allowed as readonly string[]).includes(item));
-    if (unknown.length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `unsupported value(s) ${unknown.join(', ')}; supported: ${allowed.join(', ')}`,
-      });
-      return z.NEVER;
-    }
-    return items as T[];
-  });
 
 /**
  * The environment variables telemetry reads, validated at start-up. Names are the standard
@@ -117,13 +65,18 @@ export const telemetryEnvSchema = z.object({
     (value) => value === undefined || (/^\d*\.?\d+$/.test(value) && Number(value) <= 1),
     { message: 'must be a probability between 0 and 1' },
   ),
-  OTEL_PROPAGATORS: listOf(['tracecontext', 'baggage', 'none'] as const, [
+  // `xray` (X-Amzn-Trace-Id) is on by default: X-Ray SDK callers and callees send and read only that.
+  OTEL_PROPAGATORS: listOf(['tracecontext', 'baggage', 'xray', 'none'] as const, [
     'tracecontext',
     'baggage',
+    'xray',
   ]),
   HONEYCOMB_API_KEY: optionalText,
   // Honeycomb's own OpenTelemetry distributions read this (EU region: https://api.eu1.honeycomb.io).
   HONEYCOMB_API_ENDPOINT: url,
+  ...xrayEnvShape,
+  ...loggingEnvShape,
+  ...errorsEnvShape,
 });
 
 export type TelemetryEnv = z.infer<typeof telemetryEnvSchema>;

@@ -8,7 +8,8 @@ import { withReplies } from './with-replies.js';
 
 /**
  * One user's live cruds, newest first. The child span stands in for the original's `mock-data`
- * X-Ray subsegment, whose metadata (`now`, `results-size`) the X-Ray export will need.
+ * X-Ray subsegment: its `aws.xray.metadata.default` attribute becomes that subsegment's metadata
+ * (`now`, `results-size`) in the X-Ray export.
  */
 export function userActivities(
   deps: ActivitiesDeps,
@@ -29,6 +30,10 @@ export function userActivities(
         span.setAttributes({
           'app.now': now.toISOString(),
           'app.results_size': results.length,
+          'aws.xray.metadata.default': JSON.stringify({
+            now: now.toISOString(),
+            'results-size': results.length,
+          }),
           ...(actor === undefined ? {} : { 'app.user_handle': actor.handle }),
         });
         return results;

@@ -6,9 +6,5 @@ export function healthRoutes(): Router {
   router.get('/api/health', (_req, res) => {
     res.json({ success: true, ver: 1 });
   });
-  // Reserved for the Rollbar issue, which will raise a test error here.
-  router.get('/rollbar/test', (_req, res) => {
-    res.status(501).json({ error: 'not_implemented', message: 'Rollbar is not wired yet' });
-  });
   return router;
 }

@@ -1,0 +1,26 @@
+import { XRayClient } from '@aws-sdk/client-xray';
+
+/** The real AWS SDK client, pointed at a local server with an endpoint override only. */
+export function xrayClient(url: string): XRayClient {
+  return new XRayClient({
+    endpoint: url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 1,
+  });
+}
+
+/** Polls `probe` until it returns a value, or fails after `timeoutMs` with `what`. */
+export async function eventually<T>(
+  what: string,
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
