@@ -1,13 +1,7 @@
-import {
-  type DuckDBConnection,
-  type DuckDBType,
-  UBIGINT,
-  UHUGEINT,
-  UINTEGER,
-} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
 import type { CatalogEntry, ColumnCatalog } from './column-catalog.js';
-import { appendColumns, duckdbType } from './columnar-append.js';
+import { type AppendColumn, appendColumn, appendColumns } from './columnar-append.js';
 import { EventRows, type ResourceRow } from './event-rows.js';
 import { EVENT_COLUMNS, quoteIdentifier, SQL_TYPE } from './schema.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
@@ -31,7 +25,7 @@ const EVENTS = { name: 'events' };
 export const TURN_KEYS_DDL =
   'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
 const TURN_KEYS = { name: 'turn_keys', schema: 'main', catalog: 'temp' };
-const TURN_KEY_TYPES = [UINTEGER, UBIGINT, UHUGEINT];
+const TURN_KEY_LAYOUT = ['UINTEGER', 'UBIGINT', 'UHUGEINT'].map(appendColumn);
 const CHECKPOINT_ATTEMPTS = 5;
 const CHECKPOINT_RETRY_MS = 20;
 /** Margin around a commit's time range when looking for re-delivered rows: X-Ray times are µs. */
@@ -121,9 +115,9 @@ export class IngestWriter {
     await this.#addPendingColumns();
     const entries = this.catalog.drainPendingEntries();
     const dynamic = [...this.catalog.physicalColumns('events')];
-    const types: DuckDBType[] = [
-      ...EVENT_COLUMNS.map(([, sqlType]) => duckdbType(sqlType)),
-      ...dynamic.map(([, type]) => duckdbType(SQL_TYPE[type])),
+    const layout: AppendColumn[] = [
+      ...EVENT_COLUMNS.map(([, sqlType]) => appendColumn(sqlType)),
+      ...dynamic.map(([, type]) => appendColumn(SQL_TYPE[type])),
     ];
     const newResources = [...rows.resources.values()].filter(
       (r) => !this.#knownResources.has(r.resourceId),
@@ -135,7 +129,7 @@ export class IngestWriter {
         dynamic.map(([name]) => name),
         skip,
       );
-      await appendColumns(this.connection, EVENTS, types, columns, rows.rowCount - skip.size);
+      await appendColumns(this.connection, EVENTS, layout, columns, rows.rowCount - skip.size);
       for (const resource of newResources) await this.#insertResource(resource);
       for (const entry of entries) await this.#insertEntry(entry);
       await this.connection.run('COMMIT');
@@ -170,7 +164,7 @@ export class IngestWriter {
     await appendColumns(
       this.connection,
       TURN_KEYS,
-      TURN_KEY_TYPES,
+      TURN_KEY_LAYOUT,
       [index, eventIds, traceIds],
       rows.rowCount,
     );
