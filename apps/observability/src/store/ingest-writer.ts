@@ -151,13 +151,23 @@ export class IngestWriter {
     const eventIds = rows.fixed.get('event_id')!;
     const traceIds = rows.fixed.get('trace_id')!;
     const skip = new Set<number>();
-    const seen = new Map<unknown, Set<unknown>>();
+    // The trace of each event id's first row; the rare id seen under several traces falls back
+    // to a set of composite keys. (A Set per row cost more than the rest of the check.)
+    const firstTrace = new Map<unknown, unknown>();
+    let others: Set<string> | undefined;
     for (let i = 0; i < rows.rowCount; i++) {
-      const traces = seen.get(eventIds[i]) ?? new Set();
+      const eventId = eventIds[i];
       const trace = traceIds[i] ?? null;
-      if (traces.has(trace)) skip.add(i);
-      traces.add(trace);
-      seen.set(eventIds[i], traces);
+      if (!firstTrace.has(eventId)) {
+        firstTrace.set(eventId, trace);
+      } else if (firstTrace.get(eventId) === trace) {
+        skip.add(i);
+      } else {
+        others ??= new Set();
+        const key = `${String(eventId)}/${String(trace)}`;
+        if (others.has(key)) skip.add(i);
+        else others.add(key);
+      }
     }
     const index = Array.from({ length: rows.rowCount }, (_, i) => i);
     await this.connection.run('DELETE FROM temp.main.turn_keys');
