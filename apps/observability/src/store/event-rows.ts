@@ -44,8 +44,6 @@ export class EventRows {
   /** Per service, the event columns already passed to `catalog.noteWritten` by this instance. */
   readonly #noted = new Map<string, Set<string>>();
   #rows = 0;
-  #minTime: bigint | undefined;
-  #maxTime: bigint | undefined;
 
   constructor(private readonly catalog: ColumnCatalog) {}
 
@@ -66,11 +64,6 @@ export class EventRows {
       const { resourceId, service } = this.#resource(group.origin);
       for (const event of group.events) this.#addEvent(batch.source, service, resourceId, event);
     }
-  }
-
-  /** The earliest and latest row time, to bound the search for re-delivered rows. */
-  timeRange(): { min: bigint; max: bigint } {
-    return { min: this.#minTime ?? 0n, max: this.#maxTime ?? 0n };
   }
 
   /**
@@ -179,8 +172,6 @@ export class EventRows {
     this.#set('source', source);
     this.#set('service', service);
     this.#set('time_unix_nano', time);
-    if (this.#minTime === undefined || time < this.#minTime) this.#minTime = time;
-    if (this.#maxTime === undefined || time > this.#maxTime) this.#maxTime = time;
     this.#set('resource_id', resourceId);
   }
 

@@ -9,8 +9,10 @@ export class KeySet {
   maxTime: bigint | undefined;
 
   has(eventId: unknown, traceId: unknown): boolean {
-    if (!this.first.has(eventId)) return false;
-    if (this.first.get(eventId) === traceId) return true;
+    // One lookup: stored traces are bigint or null, never undefined.
+    const first = this.first.get(eventId);
+    if (first === undefined) return false;
+    if (first === traceId) return true;
     return this.others?.has(compositeKey(eventId, traceId)) ?? false;
   }
 
