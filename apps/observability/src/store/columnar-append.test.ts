@@ -61,6 +61,30 @@ describe('appendColumns', () => {
     ]);
   });
 
+  it('writes short, 12-byte, longer and non-ASCII strings that compare equal to SQL literals', async () => {
+    const texts = ['', 'GET', 'exactly12chr', 'thirteen-char', 'ü', 'région', 'x'.repeat(300)];
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run('CREATE TABLE s (v VARCHAR)');
+      const values = Array.from({ length: 3000 }, (_, i) => texts[i % texts.length]);
+      await appendColumns(connection, { name: 's' }, [appendColumn('VARCHAR')], [values], 3000);
+      for (const text of texts) {
+        const reader = await connection.runAndReadAll(
+          'SELECT count(*), any_value(v) FROM s WHERE v = $1',
+          [text],
+        );
+        const expected = values.filter((value) => value === text).length;
+        expect(reader.getRows()[0]).toEqual([BigInt(expected), text]);
+      }
+      const distinct = await connection.runAndReadAll('SELECT count(DISTINCT v) FROM s');
+      expect(distinct.getRows()[0]).toEqual([BigInt(texts.length)]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
   it('stores holes and nulls as NULL, across chunk boundaries', async () => {
     const rowCount = 5000;
     const columns = TYPES.map(() => [] as unknown[]);

@@ -104,10 +104,10 @@ function fillVector(
     nulls++;
   };
   if (layout === 'varchar') {
-    for (let row = 0; row < size; row++) {
-      const value = values[offset + row];
-      if (value === undefined || value === null) isNull(row);
-      else duckdb.vector_assign_string_element(vector, row, value as string);
+    const long = writeShortStrings(values, offset, size, buffer, isNull);
+    duckdb.copy_data_to_vector(vector, 0, buffer, 0, size * STRING_SLOT);
+    for (const row of long) {
+      duckdb.vector_assign_string_element(vector, row, values[offset + row] as string);
     }
   } else {
     writeFixed(layout, values, offset, size, buffer, isNull);
@@ -117,6 +117,56 @@ function fillVector(
     duckdb.vector_ensure_validity_writable(vector);
     duckdb.copy_data_to_vector_validity(vector, 0, validity.buffer, 0, Math.ceil(size / 64) * 8);
   }
+}
+
+/** A string's slot in a vector: `{ uint32 length; char inlined[12] }` or a prefix and pointer. */
+const STRING_SLOT = 16;
+const INLINE_BYTES = 12;
+
+/**
+ * Writes short ASCII strings inline into their 16-byte slots (the layout of DuckDB's public
+ * `duckdb_string_t`, zero-padded as DuckDB compares whole slots) and returns the rows whose
+ * strings need DuckDB's own call: longer or non-ASCII ones. A native call per string cost
+ * more than the rest of the chunk.
+ */
+function writeShortStrings(
+  values: readonly unknown[],
+  offset: number,
+  size: number,
+  buffer: ArrayBuffer,
+  isNull: (row: number) => void,
+): number[] {
+  const bytes = new Uint8Array(buffer, 0, size * STRING_SLOT);
+  bytes.fill(0);
+  const lengths = new Uint32Array(buffer, 0, size * 4);
+  const long: number[] = [];
+  for (let row = 0; row < size; row++) {
+    const value = values[offset + row];
+    if (value === undefined || value === null) {
+      isNull(row);
+      continue;
+    }
+    const text = value as string;
+    if (text.length > INLINE_BYTES || !writeAscii(text, bytes, row * STRING_SLOT + 4)) {
+      long.push(row);
+      continue;
+    }
+    lengths[row * 4] = text.length;
+  }
+  return long;
+}
+
+/** Copies an ASCII string's bytes to `at`; false (having written only ASCII) when it is not. */
+function writeAscii(text: string, bytes: Uint8Array, at: number): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) {
+      bytes.fill(0, at, at + INLINE_BYTES);
+      return false;
+    }
+    bytes[at + i] = code;
+  }
+  return true;
 }
 
 /** Writes fixed-width values into `buffer` (little-endian, as DuckDB lays vectors out in memory). */
