@@ -59,6 +59,33 @@ describe('TelemetryStore', () => {
     ]);
   });
 
+  it('leaves a column NULL for rows without the key, however far apart the rows that have it', async () => {
+    const store = await open();
+    const spans = Array.from({ length: 5000 }, (_, i) =>
+      makeSpan({
+        attributes: attrs(
+          i % 2500 === 7
+            ? { rare: BigInt(i), tags: ['a', 'b'] }
+            : { common: `v${i % 3}`, ...(i === 4999 ? { last: true } : {}) },
+        ),
+      }),
+    );
+    await store.ingest(spanBatch('svc', spans));
+    const rows = await store.query(
+      `SELECT count("s:common") AS common, sum("i:rare") AS rare, count("s:tags") AS tags,
+              any_value("s:tags") AS tags_json, count("b:last") AS last, count(*) AS n
+       FROM events`,
+    );
+    expect(rows[0]).toEqual({
+      common: 4998n,
+      rare: 7n + 2507n,
+      tags: 2n,
+      tags_json: '["a","b"]',
+      last: 1n,
+      n: 5000n,
+    });
+  });
+
   it('counts a re-delivered span once, within one commit and across commits', async () => {
     const store = await open();
     const span = makeSpan();

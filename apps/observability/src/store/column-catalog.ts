@@ -68,7 +68,10 @@ export class ColumnCatalog {
   columnFor(table: AttributeTable, keyName: string, type: ColumnType): string | undefined {
     const columns = this.#physical.get(table)!;
     const byKey = this.#names[type];
-    const name = byKey.get(keyName) ?? attributeColumnName(keyName, type);
+    const known = byKey.get(keyName);
+    // The memo holds only names that exist in `columns` (forgetColumns removes both).
+    if (known !== undefined && columns.has(known)) return known;
+    const name = attributeColumnName(keyName, type);
     if (columns.has(name)) {
       byKey.set(keyName, name);
       return name;

@@ -1,4 +1,9 @@
-import { type Attributes, attributesToJson, attributeToJson } from '../model/attributes.js';
+import {
+  type Attributes,
+  attributesToJson,
+  attributeToJson,
+  columnTypeOf,
+} from '../model/attributes.js';
 import { hash64 } from '../model/hash64.js';
 import { spanIdToHex, traceIdToHex } from '../model/ids.js';
 import type { LogRecord } from '../model/log-record.js';
@@ -26,17 +31,19 @@ export interface ResourceRow {
 
 /**
  * Builds column arrays for a group of batches, ready for a columnar append: one array per fixed
- * column and one per typed attribute column (sparse; holes are NULL).
+ * column and one per typed attribute column. Every array is kept dense (missing values are
+ * `null`, written as the rows go): V8 turns an array written with gaps into a slow dictionary,
+ * which cost more than the values themselves.
  */
 export class EventRows {
   readonly fixed = new Map<EventColumn, unknown[]>(EVENT_COLUMNS.map(([name]) => [name, []]));
   readonly dynamic = new Map<string, unknown[]>();
+  /** The fixed arrays in table order, to pad each row's unset columns. */
+  readonly #fixedList = [...this.fixed.values()];
   readonly resources = new Map<bigint, ResourceRow>();
   /** Per service, the event columns already passed to `catalog.noteWritten` by this instance. */
   readonly #noted = new Map<string, Set<string>>();
   #rows = 0;
-  #minTime: bigint | undefined;
-  #maxTime: bigint | undefined;
 
   constructor(private readonly catalog: ColumnCatalog) {}
 
@@ -59,30 +66,29 @@ export class EventRows {
     }
   }
 
-  /** The earliest and latest row time, to bound the search for re-delivered rows. */
-  timeRange(): { min: bigint; max: bigint } {
-    return { min: this.#minTime ?? 0n, max: this.#maxTime ?? 0n };
-  }
-
   /**
-   * Every column padded to the row count (holes are NULL), in table order, without the rows in
+   * Every column padded to the row count with NULLs, in table order, without the rows in
    * `skip`. Skipping is rare (re-delivery), so the common path copies nothing.
    */
   columnsInOrder(dynamicNames: readonly string[], skip: ReadonlySet<number>): unknown[][] {
     const columns = [...this.fixed.values()];
-    for (const name of dynamicNames) columns.push(this.dynamic.get(name) ?? []);
-    for (const values of columns) values.length = this.#rows;
+    for (const name of dynamicNames) {
+      const values = this.dynamic.get(name) ?? [];
+      while (values.length < this.#rows) values.push(null);
+      columns.push(values);
+    }
     if (skip.size === 0) return columns;
-    // An index loop, not filter(): the arrays are sparse and filter() would drop the holes.
-    return columns.map((values) => {
-      const kept: unknown[] = [];
-      for (let row = 0; row < this.#rows; row++) if (!skip.has(row)) kept.push(values[row]);
-      return kept;
-    });
+    return columns.map((values) => values.filter((_, row) => !skip.has(row)));
   }
 
   #set(column: EventColumn, value: unknown): void {
     this.fixed.get(column)![this.#rows] = value;
+  }
+
+  /** Ends a row: fixed columns it did not set become NULL, so no array gets a gap. */
+  #endRow(): void {
+    const row = this.#rows++;
+    for (const values of this.#fixedList) if (values.length === row) values.push(null);
   }
 
   #addSpan(source: Source, service: string, resourceId: bigint, span: Span): void {
@@ -103,7 +109,7 @@ export class EventRows {
       this.#set('events_json', JSON.stringify(span.events.map(eventToJson)));
     if (span.links.length > 0) this.#set('links_json', JSON.stringify(span.links.map(linkToJson)));
     this.#attributes(service, span.attributes);
-    this.#rows++;
+    this.#endRow();
   }
 
   #addLog(source: Source, service: string, resourceId: bigint, log: LogRecord): void {
@@ -140,7 +146,7 @@ export class EventRows {
     this.#set('flags', log.flags);
     this.#set('dropped_attributes_count', log.droppedAttributesCount);
     this.#attributes(service, log.attributes);
-    this.#rows++;
+    this.#endRow();
   }
 
   #addEvent(source: Source, service: string, resourceId: bigint, event: PlainEvent): void {
@@ -159,7 +165,7 @@ export class EventRows {
     this.#set('name', event.name);
     this.#set('duration_ms', event.durationMs);
     this.#attributes(service, event.attributes);
-    this.#rows++;
+    this.#endRow();
   }
 
   #common(signal: number, source: Source, service: string, resourceId: bigint, time: bigint): void {
@@ -167,25 +173,37 @@ export class EventRows {
     this.#set('source', source);
     this.#set('service', service);
     this.#set('time_unix_nano', time);
-    if (this.#minTime === undefined || time < this.#minTime) this.#minTime = time;
-    if (this.#maxTime === undefined || time > this.#maxTime) this.#maxTime = time;
     this.#set('resource_id', resourceId);
   }
 
+  /**
+   * Each attribute into its typed column. Structured values (arrays, maps, bytes) are queryable
+   * as JSON text and kept whole in `attributes_extra`, as are keys past the column limit.
+   */
   #attributes(service: string, attributes: Attributes): void {
-    const { typed, extra } = splitAttributes(attributes);
-    let overflow = extra;
+    let overflow: Record<string, unknown> | undefined;
     // Columns this commit already reported for the service: the catalog hears of each once.
     let noted = this.#noted.get(service);
     if (noted === undefined) {
       noted = new Set();
       this.#noted.set(service, noted);
     }
-    for (const { key, type, value } of typed) {
+    const row = this.#rows;
+    for (const [key, raw] of attributes) {
+      let type = columnTypeOf(raw);
+      if (type === undefined) continue;
+      let value: unknown = raw;
+      if (typeof raw === 'object') {
+        const json = attributeToJson(raw!);
+        overflow ??= {};
+        overflow[key] = json;
+        type = 'string';
+        value = JSON.stringify(json);
+      }
       const column = this.catalog.columnFor('events', key, type);
       if (column === undefined) {
         overflow ??= {};
-        overflow[key] ??= attributeToJson(value);
+        overflow[key] ??= attributeToJson(raw);
         continue;
       }
       let values = this.dynamic.get(column);
@@ -193,7 +211,8 @@ export class EventRows {
         values = [];
         this.dynamic.set(column, values);
       }
-      values[this.#rows] = value;
+      while (values.length < row) values.push(null);
+      values.push(value);
       if (!noted.has(column)) {
         noted.add(column);
         this.catalog.noteWritten({ dataset: service, keyName: key, type, table: 'events' });

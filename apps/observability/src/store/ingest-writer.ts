@@ -1,14 +1,9 @@
-import {
-  type DuckDBConnection,
-  type DuckDBType,
-  UBIGINT,
-  UHUGEINT,
-  UINTEGER,
-} from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
 import type { CatalogEntry, ColumnCatalog } from './column-catalog.js';
-import { appendColumns, duckdbType } from './columnar-append.js';
+import { type AppendColumn, appendColumn, appendColumns } from './columnar-append.js';
 import { EventRows, type ResourceRow } from './event-rows.js';
+import { KeySet, type RecentKeys } from './recent-keys.js';
 import { EVENT_COLUMNS, quoteIdentifier, SQL_TYPE } from './schema.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
 
@@ -31,7 +26,7 @@ const EVENTS = { name: 'events' };
 export const TURN_KEYS_DDL =
   'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
 const TURN_KEYS = { name: 'turn_keys', schema: 'main', catalog: 'temp' };
-const TURN_KEY_TYPES = [UINTEGER, UBIGINT, UHUGEINT];
+const TURN_KEY_LAYOUT = ['UINTEGER', 'UBIGINT', 'UHUGEINT'].map(appendColumn);
 const CHECKPOINT_ATTEMPTS = 5;
 const CHECKPOINT_RETRY_MS = 20;
 /** Margin around a commit's time range when looking for re-delivered rows: X-Ray times are µs. */
@@ -46,6 +41,7 @@ const DEDUPE_MARGIN_NANOS = 1_000_000_000n;
 export class IngestWriter {
   readonly #queue: Waiting[] = [];
   readonly #knownResources = new Set<bigint>();
+  readonly #recent: RecentKeys;
   #pendingRows = 0;
   #draining = false;
   #checkpointOwed = false;
@@ -57,7 +53,9 @@ export class IngestWriter {
     private readonly catalog: ColumnCatalog,
     private readonly options: IngestWriterOptions,
     knownResources: Iterable<bigint>,
+    recent: RecentKeys,
   ) {
+    this.#recent = recent;
     for (const id of knownResources) this.#knownResources.add(id);
   }
 
@@ -121,21 +119,22 @@ export class IngestWriter {
     await this.#addPendingColumns();
     const entries = this.catalog.drainPendingEntries();
     const dynamic = [...this.catalog.physicalColumns('events')];
-    const types: DuckDBType[] = [
-      ...EVENT_COLUMNS.map(([, sqlType]) => duckdbType(sqlType)),
-      ...dynamic.map(([, type]) => duckdbType(SQL_TYPE[type])),
+    const layout: AppendColumn[] = [
+      ...EVENT_COLUMNS.map(([, sqlType]) => appendColumn(sqlType)),
+      ...dynamic.map(([, type]) => appendColumn(SQL_TYPE[type])),
     ];
     const newResources = [...rows.resources.values()].filter(
       (r) => !this.#knownResources.has(r.resourceId),
     );
+    let skip: Set<number>;
     await this.connection.run('BEGIN TRANSACTION');
     try {
-      const skip = await this.#duplicates(rows);
+      skip = await this.#duplicates(rows);
       const columns = rows.columnsInOrder(
         dynamic.map(([name]) => name),
         skip,
       );
-      await appendColumns(this.connection, EVENTS, types, columns, rows.rowCount - skip.size);
+      await appendColumns(this.connection, EVENTS, layout, columns, rows.rowCount - skip.size);
       for (const resource of newResources) await this.#insertResource(resource);
       for (const entry of entries) await this.#insertEntry(entry);
       await this.connection.run('COMMIT');
@@ -146,43 +145,79 @@ export class IngestWriter {
       throw error;
     }
     for (const resource of newResources) this.#knownResources.add(resource.resourceId);
+    this.#remember(rows, skip);
+  }
+
+  /** Keeps the keys of the rows just committed, for the next turns' duplicate check. */
+  #remember(rows: EventRows, skip: ReadonlySet<number>): void {
+    const eventIds = rows.fixed.get('event_id')!;
+    const traceIds = rows.fixed.get('trace_id')!;
+    const times = rows.fixed.get('time_unix_nano') as bigint[];
+    for (let i = 0; i < rows.rowCount; i++) {
+      if (!skip.has(i)) this.#recent.add(eventIds[i], traceIds[i] ?? null, times[i]!);
+    }
   }
 
   /**
    * Rows of this turn that are already stored, or repeat an earlier row of the turn: same
-   * `event_id` and `trace_id`. Only the keys are staged and joined, and only against the turn's
-   * time range, which DuckDB answers from the newest row groups by their min/max.
+   * `event_id` and `trace_id`. Recent rows are checked against the keys kept in memory; only rows
+   * older than those reach back (re-delivery after a restart, late data) are looked up in DuckDB.
    */
   async #duplicates(rows: EventRows): Promise<Set<number>> {
     const eventIds = rows.fixed.get('event_id')!;
     const traceIds = rows.fixed.get('trace_id')!;
+    const times = rows.fixed.get('time_unix_nano') as bigint[];
     const skip = new Set<number>();
-    const seen = new Map<unknown, Set<unknown>>();
+    const turn = new KeySet();
+    const older: number[] = [];
     for (let i = 0; i < rows.rowCount; i++) {
-      const traces = seen.get(eventIds[i]) ?? new Set();
-      const trace = traceIds[i] ?? null;
-      if (traces.has(trace)) skip.add(i);
-      traces.add(trace);
-      seen.set(eventIds[i], traces);
+      const eventId = eventIds[i];
+      const traceId = traceIds[i] ?? null;
+      if (turn.has(eventId, traceId)) {
+        skip.add(i);
+        continue;
+      }
+      turn.add(eventId, traceId, times[i]!);
+      if (!this.#recent.covers(times[i]! - DEDUPE_MARGIN_NANOS)) older.push(i);
+      else if (this.#recent.has(eventId, traceId)) skip.add(i);
     }
-    const index = Array.from({ length: rows.rowCount }, (_, i) => i);
+    if (older.length > 0) {
+      for (const row of await this.#storedAmong(older, eventIds, traceIds, times)) skip.add(row);
+    }
+    return skip;
+  }
+
+  /**
+   * Which of the given rows are already stored. Only the keys are staged and joined, and only
+   * against the rows' time range, which DuckDB answers from the row groups' min/max.
+   */
+  async #storedAmong(
+    indexes: readonly number[],
+    eventIds: readonly unknown[],
+    traceIds: readonly unknown[],
+    times: readonly bigint[],
+  ): Promise<number[]> {
+    let min = times[indexes[0]!]!;
+    let max = min;
+    for (const i of indexes) {
+      if (times[i]! < min) min = times[i]!;
+      if (times[i]! > max) max = times[i]!;
+    }
     await this.connection.run('DELETE FROM temp.main.turn_keys');
     await appendColumns(
       this.connection,
       TURN_KEYS,
-      TURN_KEY_TYPES,
-      [index, eventIds, traceIds],
-      rows.rowCount,
+      TURN_KEY_LAYOUT,
+      [indexes, indexes.map((i) => eventIds[i]), indexes.map((i) => traceIds[i])],
+      indexes.length,
     );
-    const range = rows.timeRange();
     const stored = await this.connection.runAndReadAll(
       `SELECT k.row_index FROM temp.main.turn_keys k
        JOIN events x ON x.event_id = k.event_id AND x.trace_id IS NOT DISTINCT FROM k.trace_id
        WHERE x.time_unix_nano BETWEEN $1 AND $2`,
-      [range.min - DEDUPE_MARGIN_NANOS, range.max + DEDUPE_MARGIN_NANOS],
+      [min - DEDUPE_MARGIN_NANOS, max + DEDUPE_MARGIN_NANOS],
     );
-    for (const [row] of stored.getRows()) skip.add(Number(row));
-    return skip;
+    return stored.getRows().map(([row]) => Number(row));
   }
 
   /**

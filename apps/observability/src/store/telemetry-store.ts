@@ -13,6 +13,7 @@ import {
 } from './column-catalog.js';
 import { ErrorStore } from './error-store.js';
 import { IngestWriter, TURN_KEYS_DDL } from './ingest-writer.js';
+import { RecentKeys } from './recent-keys.js';
 import {
   type AttributeTable,
   COLUMNS_DDL,
@@ -34,6 +35,9 @@ export interface StoreOptions {
 
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 const MAX_KEPT_RESULTS = 1_000;
+/** Committed keys kept for the duplicate check, per generation (two are kept): about 40 MB. */
+const RECENT_KEYS_PER_GENERATION = 200_000;
+const MIN_TIME = -(2n ** 63n);
 
 export interface DatasetInfo {
   readonly name: string;
@@ -80,6 +84,9 @@ export class TelemetryStore {
     await loadCatalog(connection, catalog);
     await connection.run(TURN_KEYS_DDL);
     const resources = await connection.runAndReadAll('SELECT resource_id FROM resources');
+    // Every stored row is older than the floor, so the writer's key memory starts out complete.
+    const newest = await connection.runAndReadAll('SELECT max(time_unix_nano) FROM events');
+    const floor = ((newest.getRows()[0]?.[0] as bigint | null) ?? MIN_TIME) + 1n;
     const writer = new IngestWriter(
       connection,
       catalog,
@@ -88,6 +95,7 @@ export class TelemetryStore {
         maxCommitRows: options.maxCommitRows ?? 50_000,
       },
       resources.getRows().map((row) => row[0] as bigint),
+      new RecentKeys(floor, RECENT_KEYS_PER_GENERATION),
     );
     const errors = await ErrorStore.open(instance);
     return new TelemetryStore(instance, connection, catalog, writer, errors);
