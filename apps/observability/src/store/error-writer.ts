@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ErrorItemStatus, ErrorLevel, ErrorOccurrence } from '../model/error-occurrence.js';
-import { appendColumns, duckdbType } from './columnar-append.js';
+import { appendColumn, appendColumns } from './columnar-append.js';
 import { OCCURRENCE_COLUMNS } from './error-schema.js';
 import { type ItemTally, itemKey, occurrenceColumns, tally } from './error-turn-rows.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
@@ -47,7 +47,7 @@ type Waiting =
 type WaitingOccurrence = Extract<Waiting, { kind: 'occurrence' }>;
 
 const OCCURRENCES = { name: 'error_occurrences' };
-const OCCURRENCE_TYPES = OCCURRENCE_COLUMNS.map(([, type]) => duckdbType(type));
+const OCCURRENCE_TYPES = OCCURRENCE_COLUMNS.map(([, type]) => appendColumn(type));
 
 /**
  * The only writer of `error_items` and `error_occurrences`. Reports queue here; each turn takes
