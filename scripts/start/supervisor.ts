@@ -22,17 +22,14 @@ export class Supervisor {
   stop(reason: string, exitCode: number): void {
     if (this.#stopping) return;
     this.#stopping = true;
-    console.log(`\n${reason}; stopping ${[...this.#children.keys()].join(', ')}`);
-    const exits = [...this.#children.values()].map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-        }),
-    );
-    void Promise.all(exits).then(() => process.exit(exitCode));
+    // Reverse start order: the API flushes its last spans, logs and errors while the
+    // observability server is still there to take them.
+    const children = [...this.#children].reverse();
+    console.log(`\n${reason}; stopping ${children.map(([name]) => name).join(', ')}`);
+    void (async () => {
+      for (const [, child] of children) await stopChild(child);
+      process.exit(exitCode);
+    })();
   }
 
   #spawn(service: ServiceSpec): void {
@@ -71,4 +68,13 @@ async function waitUntilReady(service: ServiceSpec, cancelled: () => boolean): P
       );
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
 }
