@@ -14,7 +14,8 @@ import { runCleanups } from './support/cleanup.js';
 import { xrayUdpBench } from './xray/xray-udp-bench.js';
 
 /**
- * `npm run bench [-- ingest|query|rss …] [--flags]`: runs the named benchmarks (all by default).
+ * `npm run bench [-- ingest|query|rss …] [--flags]`: runs the named benchmarks (by default ingest
+ * and query).
  * Benchmarks are not tests: they print figures and ratios measured side by side in this run.
  */
 const BENCHES = [
@@ -138,7 +139,7 @@ function usage(): string {
   return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
        [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
        [--duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused,xray]
-       [--backend-cpu-prof] [--xray-step-seconds S] [--navigations N]
+       [--backend-cpu-prof] [--xray-step-seconds S] [--batches N] [--navigations N]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run)
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
           (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)

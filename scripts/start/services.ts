@@ -55,10 +55,17 @@ function telemetryEnv(env: NodeJS.ProcessEnv, obsPort: string): Record<string, s
     env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS ||
     env.AWS_ENDPOINT_URL ||
     env.AWS_ACCESS_KEY_ID ||
-    env.AWS_PROFILE;
+    env.AWS_PROFILE ||
+    env.AWS_WEB_IDENTITY_TOKEN_FILE ||
+    env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ||
+    env.AWS_CONTAINER_CREDENTIALS_FULL_URI;
   const rollbarChosen = env.ROLLBAR_ENDPOINT || env.ROLLBAR_ACCESS_TOKEN;
   return {
     ...(chosen ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: `http://127.0.0.1:${obsPort}` }),
+    // The local server is the target, so X-Ray segments go to its daemon port too.
+    ...(chosen || env.AWS_XRAY_DAEMON_ADDRESS
+      ? {}
+      : { AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${env.OBSERVABILITY_XRAY_PORT ?? '2000'}` }),
     ...(cloudWatchChosen
       ? {}
       : { AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: `http://127.0.0.1:${obsPort}` }),

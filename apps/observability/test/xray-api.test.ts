@@ -584,4 +584,16 @@ describe('bad requests', () => {
     const write = await post('/TraceSegments', 'send-only');
     expect(write.headers.get('x-amzn-errortype')).toBe('InvalidRequestException');
   });
+
+  it('takes the key as the AWS SDK presents it: the access key id of the signed request', async () => {
+    const keyed = await startTestServer({ ingestKeys: ['send-only'], queryKeys: ['read'] });
+    const groups = await xrayClient(keyed.url, 'read').send(new GetGroupsCommand({}));
+    expect(groups.Groups).toBeDefined();
+    const denied = await xrayClient(keyed.url, 'send-only')
+      .send(new GetGroupsCommand({}))
+      .catch((error: unknown) => error);
+    expect((denied as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode).toBe(
+      403,
+    );
+  });
 });

@@ -1,12 +1,9 @@
 import { ApiError } from '../lib/api-error.js';
-import { describeErrorCode } from '../lib/error-messages.js';
+import { errorLines } from '../lib/error-messages.js';
 
 /** Shows what went wrong, with the API's status and codes, and a way to try again. */
 export function ErrorMessage({ error, retry }: { error: Error; retry?: () => void }) {
-  const lines =
-    error instanceof ApiError && error.codes.length > 0
-      ? error.codes.map(describeErrorCode)
-      : [error.message];
+  const lines = errorLines(error);
   return (
     <div className="error-message" role="alert">
       <strong>

@@ -1,15 +1,8 @@
-import { ApiError } from '../lib/api-error.js';
-import { describeErrorCode } from '../lib/error-messages.js';
+import { errorLines } from '../lib/error-messages.js';
 
 /** A form's problems: its own check of the draft, or what the API answered. */
 export function FormErrors({ problem, error }: { problem?: string | undefined; error?: Error }) {
-  const lines = problem
-    ? [problem]
-    : error instanceof ApiError && error.codes.length > 0
-      ? error.codes.map(describeErrorCode)
-      : error
-        ? [error.message]
-        : [];
+  const lines = problem ? [problem] : error ? errorLines(error) : [];
   if (lines.length === 0) return null;
   return (
     <ul className="form-errors" role="alert">

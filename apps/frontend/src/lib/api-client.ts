@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { config } from '../config/env.js';
 import { ApiError } from './api-error.js';
+import { describeErrorCode } from './error-messages.js';
 
 const errorBodySchema = z.union([
   z.array(z.string()),
@@ -34,7 +35,7 @@ export function apiRequest<S extends z.ZodType>(
     (response) => parseResponse(response, schema),
     (error: unknown) => {
       if (error instanceof DOMException && error.name === 'AbortError') throw error;
-      throw new ApiError(0, ['network_error'], 'Could not reach the Cruddur API. Is it running?');
+      throw new ApiError(0, ['network_error'], describeErrorCode('network_error'));
     },
   );
 }

@@ -1,3 +1,5 @@
+import { ApiError } from './api-error.js';
+
 /** What each API error code means to a person; unknown codes are shown as they are. */
 const MESSAGES: Record<string, string> = {
   message_blank: 'Write something first.',
@@ -16,4 +18,11 @@ const MESSAGES: Record<string, string> = {
 
 export function describeErrorCode(code: string): string {
   return MESSAGES[code] ?? code.replaceAll('_', ' ');
+}
+
+/** An error as lines for a person: the API's codes described, or else the error's message. */
+export function errorLines(error: Error): string[] {
+  return error instanceof ApiError && error.codes.length > 0
+    ? error.codes.map(describeErrorCode)
+    : [error.message];
 }

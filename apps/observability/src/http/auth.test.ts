@@ -23,6 +23,14 @@ describe('checkAccess', () => {
     expect(checkAccess(keys, headers({ 'x-api-key': 'query-1' }), 'ingest')).toBe('allowed');
   });
 
+  it("reads an AWS SDK client's key from its SigV4 credential (the access key id)", () => {
+    const signed = headers({
+      authorization:
+        'AWS4-HMAC-SHA256 Credential=query-1/20261121/us-east-1/xray/aws4_request, SignedHeaders=host, Signature=00',
+    });
+    expect(checkAccess(keys, signed, 'query')).toBe('allowed');
+  });
+
   it('tells a missing key from a wrong one', () => {
     expect(checkAccess(keys, headers({}), 'ingest')).toBe('missing');
     expect(checkAccess(keys, headers({ 'x-honeycomb-team': 'nope' }), 'ingest')).toBe('denied');

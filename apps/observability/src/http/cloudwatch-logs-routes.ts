@@ -4,11 +4,10 @@ import { Hono } from 'hono';
 import { CloudWatchLogsError } from '../receivers/cloudwatch-logs/cloudwatch-logs-error.js';
 import { LOCAL_ACCOUNT_ID } from '../store/log-groups-reader.js';
 import type { AppDeps } from './app-deps.js';
-import { checkAccess, presentedKey } from './auth.js';
+import { checkKey, presentedKey } from './auth.js';
 import { CLOUDWATCH_LOGS_ACTIONS, type CloudWatchLogsAction } from './cloudwatch-logs-actions.js';
 import { AWS_JSON_CONTENT_TYPE, cloudWatchLogsErrorResponse } from './cloudwatch-logs-errors.js';
-import { MalformedJsonError } from './json-body.js';
-import { readBody } from './request-body.js';
+import { readJson } from './json-body.js';
 import { sigV4Credential } from './sigv4-credential.js';
 
 const TARGET_PREFIX = 'Logs_20140328.';
@@ -79,8 +78,7 @@ function requireAccess(
   accessKeyId: string | undefined,
 ): void {
   const key = accessKeyId ?? presentedKey(c.req.raw.headers);
-  const headers = new Headers(key === undefined ? {} : { 'x-api-key': key });
-  const decision = checkAccess(deps.config, headers, action.access);
+  const decision = checkKey(deps.config, key, action.access);
   const known =
     key !== undefined &&
     (deps.config.ingestKeys.includes(key) || deps.config.queryKeys.includes(key));
@@ -102,15 +100,7 @@ function requireAccess(
 
 /** An empty body stands for `{}`, as the SDK sends for operations without input. */
 async function readJsonObject(c: Context, limit: number): Promise<object> {
-  const bytes = await readBody(c.req.raw, limit);
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  if (text.trim() === '') return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new MalformedJsonError((error as Error).message);
-  }
+  const value = await readJson(c.req.raw, limit, { emptyAs: {} });
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new CloudWatchLogsError(
       'SerializationException',

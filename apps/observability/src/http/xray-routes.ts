@@ -21,13 +21,8 @@ import { XrayApiError } from '../xray/xray-api-error.js';
 import type { XrayServices } from '../xray/xray-services.js';
 import type { AppDeps } from './app-deps.js';
 import type { Access } from './auth.js';
-import { MalformedJsonError } from './json-body.js';
-import {
-  BodyTooLargeError,
-  ClientAbortedError,
-  readBody,
-  UnreadableBodyError,
-} from './request-body.js';
+import { MalformedJsonError, readJson } from './json-body.js';
+import { BodyTooLargeError, ClientAbortedError, UnreadableBodyError } from './request-body.js';
 import { requireAccess } from './require-access.js';
 
 type Operation = (services: XrayServices, body: unknown, nowS: number) => unknown;
@@ -85,24 +80,12 @@ export function xrayOperation(
 ): Handler {
   return async (c) => {
     try {
-      const body = await readJsonBody(c.req.raw, maxBodyBytes);
+      const body = await readJson(c.req.raw, maxBodyBytes, { emptyAs: {} });
       return c.json((await operation(services, body, Math.floor(now() / 1000))) as object, 200);
     } catch (error) {
       return xrayErrorResponse(c, error);
     }
   };
-}
-
-async function readJsonBody(request: Request, limit: number): Promise<unknown> {
-  const bytes = await readBody(request, limit);
-  if (bytes.byteLength === 0) return {};
-  try {
-    return JSON.parse(
-      Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'),
-    );
-  } catch (error) {
-    throw new MalformedJsonError((error as Error).message);
-  }
 }
 
 function xrayErrorResponse(c: Context, error: unknown): Response {

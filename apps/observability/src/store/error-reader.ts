@@ -5,6 +5,7 @@ import type {
 } from '../contract/error-view.js';
 import type { ErrorItemStatus, ErrorLevel } from '../model/error-occurrence.js';
 import { type SpanId, spanIdToHex, type TraceId, traceIdToHex } from '../model/ids.js';
+import { type SqlParam, SqlParams } from '../query/sql-params.js';
 import type { SqlRunner } from './trace-reader.js';
 
 export interface ErrorItemFilter {
@@ -41,15 +42,15 @@ export async function listErrorItems(
   run: SqlRunner,
   options: ErrorItemListOptions = {},
 ): Promise<ErrorItemPage> {
-  const params: unknown[] = [];
+  const params = new SqlParams();
   const where = itemFilterSql(options, params);
   const pageSize = Math.max(1, Math.min(options.pageSize ?? 100, 1_000));
   const offset = (Math.max(1, options.page ?? 1) - 1) * pageSize;
-  const [total] = await run(`SELECT count(*) AS n FROM error_items ${where}`, params);
+  const [total] = await run(`SELECT count(*) AS n FROM error_items ${where}`, params.values);
   const rows = await run(
     `SELECT * FROM error_items ${where}
      ORDER BY last_occurrence_ms DESC, id DESC LIMIT ${pageSize} OFFSET ${offset}`,
-    params,
+    params.values,
   );
   const items = rows.map(rowToItem);
   const buckets = options.buckets ? await bucketCounts(run, items, options.buckets) : new Map();
@@ -107,15 +108,11 @@ export async function readTraceOccurrences(
   return rows.map(rowToOccurrence);
 }
 
-function itemFilterSql(filter: ErrorItemFilter, params: unknown[]): string {
+function itemFilterSql(filter: ErrorItemFilter, params: SqlParams): string {
   const clauses: string[] = [];
-  const inList = (column: string, values: readonly unknown[] | undefined) => {
+  const inList = (column: string, values: readonly SqlParam[] | undefined) => {
     if (values === undefined || values.length === 0) return;
-    const placeholders = values.map((value) => {
-      params.push(value);
-      return `$${params.length}`;
-    });
-    clauses.push(`${column} IN (${placeholders.join(', ')})`);
+    clauses.push(`${column} IN (${values.map((value) => params.add(value)).join(', ')})`);
   };
   inList('status', filter.statuses);
   inList('level', filter.levels);
@@ -124,10 +121,7 @@ function itemFilterSql(filter: ErrorItemFilter, params: unknown[]): string {
     'id',
     filter.ids?.map((id) => BigInt(id)),
   );
-  if (filter.text) {
-    params.push(filter.text);
-    clauses.push(`contains(lower(title), lower($${params.length}))`);
-  }
+  if (filter.text) clauses.push(`contains(lower(title), lower(${params.add(filter.text)}))`);
   return clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '';
 }
 

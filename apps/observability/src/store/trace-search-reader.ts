@@ -1,6 +1,7 @@
 import type { TraceSummary } from '../contract/console-api.js';
 import { STATUS_CODES, type StatusCode } from '../model/span.js';
 import type { UnixNanos } from '../model/time.js';
+import { SqlParams } from '../query/sql-params.js';
 import { quoteIdentifier, SIGNAL } from './schema.js';
 import type { SqlRunner } from './trace-reader.js';
 
@@ -28,41 +29,40 @@ export async function searchTraces(
   attributeColumns: ReadonlyMap<string, unknown>,
   search: TraceSearch,
 ): Promise<TraceSummary[]> {
-  const params: unknown[] = [search.startNanos, search.endNanos];
+  const params = new SqlParams();
   const where = [
     `e.signal = ${SIGNAL.span}`,
     'e.trace_id IS NOT NULL',
-    'e.time_unix_nano >= $1',
-    'e.time_unix_nano < $2',
+    `e.time_unix_nano >= ${params.add(search.startNanos)}`,
+    `e.time_unix_nano < ${params.add(search.endNanos)}`,
   ];
-  const bind = (value: unknown): string => {
-    params.push(value);
-    return `$${params.length}`;
-  };
-  if (search.service) where.push(`e.service = ${bind(search.service)}`);
-  if (search.name) where.push(`contains(lower(e.name), lower(${bind(search.name)}))`);
-  if (search.minMs !== undefined) where.push(`e.duration_ms >= ${bind(search.minMs)}`);
-  if (search.maxMs !== undefined) where.push(`e.duration_ms <= ${bind(search.maxMs)}`);
+  if (search.service) where.push(`e.service = ${params.add(search.service)}`);
+  if (search.name) where.push(`contains(lower(e.name), lower(${params.add(search.name)}))`);
+  if (search.minMs !== undefined) where.push(`e.duration_ms >= ${params.add(search.minMs)}`);
+  if (search.maxMs !== undefined) where.push(`e.duration_ms <= ${params.add(search.maxMs)}`);
   if (search.status) where.push(`e.status_code = ${STATUS_CODES.indexOf(search.status)}`);
   if (search.attribute) {
     const columns = typedColumnsOf(attributeColumns, search.attribute.key);
     if (columns.length === 0) return [];
-    const value = bind(search.attribute.value);
+    const value = params.add(search.attribute.value);
     where.push(
       `(${columns.map((c) => `CAST(e.${quoteIdentifier(c)} AS VARCHAR) = ${value}`).join(' OR ')})`,
     );
   }
   // Fast path: the newest matching spans (a top-N sort, no grouping of millions of spans) name
   // the newest traces, unless a few huge traces fill them; then the exact grouping runs.
-  const fast = await run(summarySql(where, 'fast', params.length), [
-    ...params,
+  const fast = await run(summarySql(where, 'fast', params.values.length), [
+    ...params.values,
     Math.min(search.limit * CANDIDATES_PER_TRACE, MAX_CANDIDATES),
     search.limit,
   ]);
   const rows =
     fast.length >= search.limit
       ? fast
-      : await run(summarySql(where, 'exact', params.length), [...params, search.limit]);
+      : await run(summarySql(where, 'exact', params.values.length), [
+          ...params.values,
+          search.limit,
+        ]);
   return rows.map(rowToSummary);
 }
 

@@ -1,5 +1,5 @@
 import type { SpanView } from '../contract/trace-view.js';
-import type { TraceId } from '../model/ids.js';
+import { type TraceId, traceIdToHex } from '../model/ids.js';
 import type { UnixNanos } from '../model/time.js';
 import { parentFirstOrder } from './parent-first-order.js';
 import { SIGNAL } from './schema.js';
@@ -59,7 +59,7 @@ export async function readTraces(
     byTrace.set(span.traceId, spans);
   }
   for (const id of traceIds) {
-    const spans = byTrace.get(id.toString(16).padStart(32, '0'));
+    const spans = byTrace.get(traceIdToHex(id));
     if (spans === undefined) continue;
     out.set(
       id,

@@ -2,10 +2,7 @@ import { createSocket } from 'node:dgram';
 import type { AddressInfo } from 'node:net';
 import { isIPv6 } from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
-import {
-  MAX_DATAGRAM_BYTES,
-  parseDaemonDatagram,
-} from '../receivers/xray/parse-daemon-datagram.js';
+import { parseDaemonDatagram } from '../receivers/xray/parse-daemon-datagram.js';
 
 export interface UdpReceiverOptions {
   readonly host: string;
@@ -46,9 +43,7 @@ function run(options: UdpReceiverOptions): void {
     recvBufferSize: options.receiveBufferBytes,
   });
   socket.on('message', (datagram) => {
-    const parsed =
-      datagram.byteLength > MAX_DATAGRAM_BYTES ? undefined : parseDaemonDatagram(datagram);
-    if (parsed?.ok) {
+    if (parseDaemonDatagram(datagram).ok) {
       // The validated body as sent: cheaper to pass on than to serialize the parsed object again.
       documents.push(datagram.toString('utf8', datagram.indexOf(0x0a) + 1));
       if (documents.length >= HANDOVER_DOCUMENTS) handOver();

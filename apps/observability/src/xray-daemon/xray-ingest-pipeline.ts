@@ -71,7 +71,7 @@ export class XrayIngestPipeline {
     this.#flushIntervalMs = options.flushIntervalMs ?? 100;
     this.#maxQueued = options.maxQueuedDocuments ?? 50_000;
     // Held documents time out even when no new datagram arrives to trigger a flush.
-    this.#sweeper = setInterval(() => void this.flush(), 1_000);
+    this.#sweeper = setInterval(() => this.#flushInBackground(), 1_000);
     this.#sweeper.unref();
   }
 
@@ -95,7 +95,7 @@ export class XrayIngestPipeline {
     if (this.#timer === undefined) {
       this.#timer = setTimeout(() => {
         this.#timer = undefined;
-        void this.flush();
+        this.#flushInBackground();
       }, this.#flushIntervalMs);
     }
   }
@@ -124,6 +124,11 @@ export class XrayIngestPipeline {
     const run = this.#flushing.then(() => this.#commit(this.#assembler.take(), options));
     this.#flushing = run.catch(() => undefined);
     return run;
+  }
+
+  /** A flush nobody awaits: an unexpected failure is logged, never an unhandled rejection. */
+  #flushInBackground(): void {
+    this.flush().catch((error: unknown) => console.warn(`x-ray: flush failed: ${String(error)}`));
   }
 
   /** Stores everything held (in-progress as incomplete) and stops taking datagrams. */

@@ -1,6 +1,6 @@
 import type { TraceId } from '../model/ids.js';
 import { parseTraceIdHex } from '../model/ids.js';
-import { type UnixNanos, unixNanos } from '../model/time.js';
+import { secondsToUnixNanos } from '../model/time.js';
 import { parseXrayDocument } from '../receivers/xray/parse-xray-document.js';
 import type { XrayDocument } from '../receivers/xray/xray-segment-schema.js';
 import { formatXrayTraceId, parseXrayTraceId } from '../receivers/xray/xray-trace-id.js';
@@ -65,8 +65,8 @@ export async function getTraceSummaries(
   const ids = await traceIdsInRange(
     services.store,
     {
-      start: toNanos(request.StartTime),
-      end: toNanos(request.EndTime),
+      start: secondsToUnixNanos(request.StartTime),
+      end: secondsToUnixNanos(request.EndTime),
       type: request.TimeRangeType ?? 'Event',
     },
     { offset, limit: SUMMARY_PAGE_SCAN + 1 },
@@ -74,11 +74,12 @@ export async function getTraceSummaries(
   const page = ids.slice(0, SUMMARY_PAGE_SCAN);
   const traces = await readTraces(services.store, page);
   const summaries: unknown[] = [];
+  const groups = groupLookup(services);
   for (const id of page) {
     const spans = traces.get(id);
     if (spans === undefined) continue;
     const facts = traceFacts(formatXrayTraceId(id), spans);
-    if (filter !== undefined && !matchesFilter(filter, facts, groupLookup(services))) continue;
+    if (filter !== undefined && !matchesFilter(filter, facts, groups)) continue;
     summaries.push(traceSummary(id, facts));
   }
   return {
@@ -141,17 +142,21 @@ export async function getServiceGraph(services: XrayServices, body: unknown): Pr
   if (group?.FilterExpression !== undefined) filter = parseFilterExpression(group.FilterExpression);
   const ids = await traceIdsInRange(
     services.store,
-    { start: toNanos(request.StartTime), end: toNanos(request.EndTime), type: 'Event' },
+    {
+      start: secondsToUnixNanos(request.StartTime),
+      end: secondsToUnixNanos(request.EndTime),
+      type: 'Event',
+    },
     { offset: 0, limit: GRAPH_MAX_TRACES },
   );
   const facts = [];
+  const groups = groupLookup(services);
   for (let i = 0; i < ids.length; i += SUMMARY_PAGE_SCAN) {
     const chunk = ids.slice(i, i + SUMMARY_PAGE_SCAN);
     const traces = await readTraces(services.store, chunk);
     for (const [id, spans] of traces) {
       const trace = traceFacts(formatXrayTraceId(id), spans);
-      if (filter === undefined || matchesFilter(filter, trace, groupLookup(services)))
-        facts.push(trace);
+      if (filter === undefined || matchesFilter(filter, trace, groups)) facts.push(trace);
     }
   }
   return {
@@ -173,8 +178,10 @@ function parseFilter(text: string | undefined): FilterExpression | undefined {
   }
 }
 
+/** One request's view of the groups: each group's expression is parsed once, not per trace. */
 function groupLookup(services: XrayServices) {
-  return (by: 'name' | 'arn', value: string): FilterExpression | 'all' | undefined => {
+  const parsed = new Map<string, FilterExpression | 'all' | undefined>();
+  const find = (by: 'name' | 'arn', value: string): FilterExpression | 'all' | undefined => {
     if (by === 'name' && value === DEFAULT_GROUP_NAME) return 'all';
     const group =
       by === 'name' ? services.settings.group(value) : services.settings.groupByArn(value);
@@ -183,10 +190,11 @@ function groupLookup(services: XrayServices) {
       ? 'all'
       : parseFilterExpression(group.FilterExpression);
   };
-}
-
-function toNanos(seconds: number): UnixNanos {
-  return unixNanos(BigInt(Math.round(seconds * 1e6)) * 1000n);
+  return (by: 'name' | 'arn', value: string): FilterExpression | 'all' | undefined => {
+    const key = `${by}:${value}`;
+    if (!parsed.has(key)) parsed.set(key, find(by, value));
+    return parsed.get(key);
+  };
 }
 
 function encodeToken(offset: number): string {

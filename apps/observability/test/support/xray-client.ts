@@ -1,11 +1,14 @@
 import { XRayClient } from '@aws-sdk/client-xray';
 
-/** The real AWS SDK client, pointed at a local server with an endpoint override only. */
-export function xrayClient(url: string): XRayClient {
+/**
+ * The real AWS SDK client, pointed at a local server with an endpoint override only; with keys
+ * configured, the server's key is the access key id.
+ */
+export function xrayClient(url: string, accessKeyId = 'local'): XRayClient {
   return new XRayClient({
     endpoint: url,
     region: 'us-east-1',
-    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    credentials: { accessKeyId, secretAccessKey: 'local' },
     maxAttempts: 1,
   });
 }

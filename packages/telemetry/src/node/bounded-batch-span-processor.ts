@@ -8,6 +8,7 @@ import type {
 } from '@opentelemetry/sdk-trace-base';
 import { BatchPump } from './batch-pump.js';
 import type { SpanCounters } from './span-counters.js';
+import { withDeadline } from './with-deadline.js';
 
 export interface BoundedBatchOptions {
   exporter: SpanExporter;
@@ -153,13 +154,4 @@ function describe(error: Error | undefined): string {
     .filter((part) => part !== undefined && part !== '')
     .join(' ');
   return cause instanceof Error ? `${detail} (${cause.message})` : detail || error.name;
-}
-
-async function withDeadline(work: Promise<void>, deadline: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
-  });
-  await Promise.race([work, expired]);
-  clearTimeout(timer);
 }

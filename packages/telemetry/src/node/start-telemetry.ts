@@ -91,12 +91,14 @@ const DEFAULT_BAGGAGE_ATTRIBUTES = ['app.user_handle'];
 export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHandle {
   const config = parseTelemetryConfig(options.env ?? process.env, options);
   const counters = new SpanCounters();
+  // Detected once: spans and log records carry the same resource.
+  const resource = config.disabled ? undefined : resourceFor(config);
   const logsAndErrors = startLogsAndErrors(config, {
-    ...(config.disabled ? {} : { resource: resourceFor(config) }),
+    ...(resource === undefined ? {} : { resource }),
     warnings: options.logger ?? console,
     dropWarningIntervalMs: options.dropWarningIntervalMs ?? defaultDropWarningIntervalMs,
   });
-  if (config.disabled) return disabledHandle(config, counters, logsAndErrors);
+  if (resource === undefined) return disabledHandle(config, counters, logsAndErrors);
 
   const logger = options.logger ?? console;
   const batchProcessors = exportersFor(config).map(
@@ -122,7 +124,7 @@ export function startTelemetry(options: StartTelemetryOptions = {}): TelemetryHa
   if (instrumentations.length > 0 && options.registerEsmHook !== false) registerEsmHook();
 
   const sdk = new NodeSDK({
-    resource: resourceFor(config),
+    resource,
     autoDetectResources: false,
     sampler: samplerFromConfig(config.sampler),
     // Trace ids that start with epoch seconds are valid X-Ray ids too: one trace in both backends.

@@ -64,9 +64,10 @@ export function parseTelemetryConfig(
     );
   }
   const otlp = otlpDestination(e);
+  const resource = resourceAttributes(e, options);
   return {
     disabled: e.OTEL_SDK_DISABLED,
-    resourceAttributes: resourceAttributes(e, options),
+    resourceAttributes: resource,
     exporters: e.OTEL_TRACES_EXPORTER,
     otlp: {
       ...otlp,
@@ -89,7 +90,7 @@ export function parseTelemetryConfig(
       otlpExporting: e.OTEL_TRACES_EXPORTER.includes('otlp'),
     }),
     logging: loggingConfig(e),
-    errors: errorsConfig(e, resourceAttributes(e, options)['service.version']),
+    errors: errorsConfig(e, resource['service.version']),
   };
 }
 

@@ -27,11 +27,12 @@ export function userActivities(
           await deps.activities.listByUser(user.uuid, now),
           now,
         );
+        const nowIso = now.toISOString();
         span.setAttributes({
-          'app.now': now.toISOString(),
+          'app.now': nowIso,
           'app.results_size': results.length,
           'aws.xray.metadata.default': JSON.stringify({
-            now: now.toISOString(),
+            now: nowIso,
             'results-size': results.length,
           }),
           ...(actor === undefined ? {} : { 'app.user_handle': actor.handle }),

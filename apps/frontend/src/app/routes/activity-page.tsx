@@ -1,6 +1,5 @@
 import { useParams } from 'react-router-dom';
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { showActivity } from '../../features/activities/api/activities-api.js';
 import { ActivityFeed, withReply } from '../../features/activities/components/activity-feed.js';
 import { useApiData } from '../../lib/use-api-data.js';
@@ -16,17 +15,17 @@ export function ActivityPage() {
   return (
     <section>
       <PageTitle title="Crud" />
-      {state.status === 'loading' ? <LoadingState what="the crud" /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} retry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <ActivityFeed
-          activities={[state.data]}
-          empty=""
-          onReplied={(parentUuid, reply) =>
-            setData((activity) => withReply([activity], parentUuid, reply)[0] ?? activity)
-          }
-        />
-      ) : null}
+      <ApiDataView state={state} what="the crud" retry={reload}>
+        {(crud) => (
+          <ActivityFeed
+            activities={[crud]}
+            empty=""
+            onReplied={(parentUuid, reply) =>
+              setData((activity) => withReply([activity], parentUuid, reply)[0] ?? activity)
+            }
+          />
+        )}
+      </ApiDataView>
     </section>
   );
 }

@@ -1,5 +1,4 @@
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { useSession } from '../../features/auth/session-context.js';
 import { conversation } from '../../features/messages/api/messages-api.js';
 import { MessageForm } from '../../features/messages/components/message-form.js';
@@ -24,17 +23,17 @@ function Conversation({ handle }: { handle: string }) {
   return (
     <section>
       <PageTitle title={`Messages with @${handle}`} />
-      {state.status === 'loading' ? <LoadingState what="the conversation" /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} retry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <>
-          <MessageList messages={state.data} me={session.handle} />
-          <MessageForm
-            receiverHandle={handle}
-            onSent={(message) => setData((messages) => [...messages, message])}
-          />
-        </>
-      ) : null}
+      <ApiDataView state={state} what="the conversation" retry={reload}>
+        {(messages) => (
+          <>
+            <MessageList messages={messages} me={session.handle} />
+            <MessageForm
+              receiverHandle={handle}
+              onSent={(message) => setData((data) => [...data, message])}
+            />
+          </>
+        )}
+      </ApiDataView>
     </section>
   );
 }

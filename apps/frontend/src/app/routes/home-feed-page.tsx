@@ -1,5 +1,4 @@
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { homeFeed } from '../../features/activities/api/activities-api.js';
 import { ActivityFeed, withReply } from '../../features/activities/components/activity-feed.js';
 import { CrudForm } from '../../features/activities/components/crud-form.js';
@@ -16,15 +15,15 @@ export function HomeFeedPage() {
       <CrudForm
         onCreated={(activity) => setData((feed) => [{ ...activity, replies: [] }, ...feed])}
       />
-      {state.status === 'loading' ? <LoadingState what="your feed" /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} retry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <ActivityFeed
-          activities={state.data}
-          empty="Nothing here yet. Post the first crud!"
-          onReplied={(parentUuid, reply) => setData((feed) => withReply(feed, parentUuid, reply))}
-        />
-      ) : null}
+      <ApiDataView state={state} what="your feed" retry={reload}>
+        {(feed) => (
+          <ActivityFeed
+            activities={feed}
+            empty="Nothing here yet. Post the first crud!"
+            onReplied={(parentUuid, reply) => setData((data) => withReply(data, parentUuid, reply))}
+          />
+        )}
+      </ApiDataView>
     </section>
   );
 }

@@ -1,5 +1,4 @@
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { useSession } from '../../features/auth/session-context.js';
 import { messageGroups } from '../../features/messages/api/messages-api.js';
 import { MessageGroupList } from '../../features/messages/components/message-group-list.js';
@@ -12,9 +11,9 @@ export function MessageGroupsPage() {
   return (
     <section>
       <PageTitle title="Messages" />
-      {state.status === 'loading' ? <LoadingState what="conversations" /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} retry={reload} /> : null}
-      {state.status === 'ready' ? <MessageGroupList groups={state.data} /> : null}
+      <ApiDataView state={state} what="conversations" retry={reload}>
+        {(groups) => <MessageGroupList groups={groups} />}
+      </ApiDataView>
     </section>
   );
 }

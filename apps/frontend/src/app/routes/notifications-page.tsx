@@ -1,5 +1,4 @@
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { notificationsFeed } from '../../features/activities/api/activities-api.js';
 import { ActivityFeed } from '../../features/activities/components/activity-feed.js';
 import { useSession } from '../../features/auth/session-context.js';
@@ -12,11 +11,9 @@ export function NotificationsPage() {
   return (
     <section>
       <PageTitle title="Notifications" />
-      {state.status === 'loading' ? <LoadingState what="notifications" /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} retry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <ActivityFeed activities={state.data} empty="No notifications. All quiet." />
-      ) : null}
+      <ApiDataView state={state} what="notifications" retry={reload}>
+        {(feed) => <ActivityFeed activities={feed} empty="No notifications. All quiet." />}
+      </ApiDataView>
     </section>
   );
 }

@@ -1,7 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { searchActivities } from '../../features/activities/api/activities-api.js';
 import { ActivityFeed } from '../../features/activities/components/activity-feed.js';
 import { useApiData } from '../../lib/use-api-data.js';
@@ -39,7 +38,9 @@ export function SearchPage() {
 
 function SearchResults({ term }: { term: string }) {
   const { state, reload } = useApiData((signal) => searchActivities(term, signal), term);
-  if (state.status === 'loading') return <LoadingState what="results" />;
-  if (state.status === 'error') return <ErrorMessage error={state.error} retry={reload} />;
-  return <ActivityFeed activities={state.data} empty={`No live cruds mention “${term}”.`} />;
+  return (
+    <ApiDataView state={state} what="results" retry={reload}>
+      {(found) => <ActivityFeed activities={found} empty={`No live cruds mention “${term}”.`} />}
+    </ApiDataView>
+  );
 }

@@ -1,5 +1,4 @@
-import { ErrorMessage } from '../../components/error-message.js';
-import { LoadingState } from '../../components/loading-state.js';
+import { ApiDataView } from '../../components/api-data-view.js';
 import { userFeed } from '../../features/activities/api/activities-api.js';
 import { ActivityFeed, withReply } from '../../features/activities/components/activity-feed.js';
 import { useApiData } from '../../lib/use-api-data.js';
@@ -21,15 +20,15 @@ function UserFeed({ handle }: { handle: string }) {
   return (
     <section>
       <PageTitle title={`@${handle}`} />
-      {state.status === 'loading' ? <LoadingState what={`@${handle}'s cruds`} /> : null}
-      {state.status === 'error' ? <ErrorMessage error={state.error} retry={reload} /> : null}
-      {state.status === 'ready' ? (
-        <ActivityFeed
-          activities={state.data}
-          empty={`@${handle} has no live cruds.`}
-          onReplied={(parentUuid, reply) => setData((feed) => withReply(feed, parentUuid, reply))}
-        />
-      ) : null}
+      <ApiDataView state={state} what={`@${handle}'s cruds`} retry={reload}>
+        {(feed) => (
+          <ActivityFeed
+            activities={feed}
+            empty={`@${handle} has no live cruds.`}
+            onReplied={(parentUuid, reply) => setData((data) => withReply(data, parentUuid, reply))}
+          />
+        )}
+      </ApiDataView>
     </section>
   );
 }

@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'react';
-import { TIME_PRESETS } from '../features/query/query-ops.js';
-import { fromLocalInput, type PageRange, resolvePageRange, toLocalInput } from './time-range.js';
+import {
+  fromLocalInput,
+  type PageRange,
+  resolvePageRange,
+  TIME_PRESETS,
+  toLocalInput,
+} from './time-range.js';
 
 /** Presets and an absolute range; `onChange` receives the new range when the user applies it. */
 export function TimeRangePicker({
@@ -24,6 +29,13 @@ export function TimeRangePicker({
     value.kind === 'absolute' ? value.startMs : 0,
     value.kind === 'absolute' ? value.endMs : 0,
   ]);
+  const applyAbsolute = () => {
+    const s = fromLocalInput(start);
+    const t = fromLocalInput(end);
+    if (s !== undefined && t !== undefined && s < t) {
+      onChange({ kind: 'absolute', startMs: s, endMs: t });
+    }
+  };
   return (
     <fieldset className="time-range">
       <legend>Time range</legend>
@@ -31,15 +43,8 @@ export function TimeRangePicker({
         aria-label="Time range preset"
         value={presetValue}
         onChange={(e) => {
-          if (e.target.value !== 'absolute') {
-            onChange({ kind: 'relative', seconds: Number(e.target.value) });
-          } else {
-            const s = fromLocalInput(start);
-            const t = fromLocalInput(end);
-            if (s !== undefined && t !== undefined && s < t) {
-              onChange({ kind: 'absolute', startMs: s, endMs: t });
-            }
-          }
+          if (e.target.value === 'absolute') applyAbsolute();
+          else onChange({ kind: 'relative', seconds: Number(e.target.value) });
         }}
       >
         {TIME_PRESETS.map((p) => (
@@ -71,16 +76,7 @@ export function TimeRangePicker({
           onChange={(e) => setEnd(e.target.value)}
         />
       </label>
-      <button
-        type="button"
-        onClick={() => {
-          const s = fromLocalInput(start);
-          const t = fromLocalInput(end);
-          if (s !== undefined && t !== undefined && s < t) {
-            onChange({ kind: 'absolute', startMs: s, endMs: t });
-          }
-        }}
-      >
+      <button type="button" onClick={applyAbsolute}>
         Apply range
       </button>
     </fieldset>

@@ -3,6 +3,17 @@ export type PageRange =
   | { readonly kind: 'relative'; readonly seconds: number }
   | { readonly kind: 'absolute'; readonly startMs: number; readonly endMs: number };
 
+/** Relative time ranges the picker offers, in seconds. */
+export const TIME_PRESETS = [
+  { label: 'Last 10 minutes', seconds: 600 },
+  { label: 'Last 30 minutes', seconds: 1800 },
+  { label: 'Last hour', seconds: 3600 },
+  { label: 'Last 2 hours', seconds: 7200 },
+  { label: 'Last 6 hours', seconds: 21_600 },
+  { label: 'Last 24 hours', seconds: 86_400 },
+  { label: 'Last 7 days', seconds: 604_800 },
+] as const;
+
 export function readPageRange(params: URLSearchParams, defaultSeconds = 3600): PageRange {
   const start = Number(params.get('start'));
   const end = Number(params.get('end'));

@@ -99,8 +99,11 @@ export class SegmentAssembler {
     }
     const unresolved: XrayDocument[] = [];
     for (const [parent, list] of this.#orphans) {
-      const keep = list.filter((held) => now - held.since < this.options.orphanTimeoutMs);
-      for (const held of list) if (!keep.includes(held)) unresolved.push(held.document);
+      const keep: Held[] = [];
+      for (const held of list) {
+        if (now - held.since < this.options.orphanTimeoutMs) keep.push(held);
+        else unresolved.push(held.document);
+      }
       this.#orphanCount -= list.length - keep.length;
       if (keep.length === 0) this.#orphans.delete(parent);
       else this.#orphans.set(parent, keep);

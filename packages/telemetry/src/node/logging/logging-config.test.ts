@@ -93,4 +93,10 @@ describe('logging configuration from the environment', () => {
     });
     expect(() => logging({ LOG_LEVEL: 'verbose' })).toThrow(/LOG_LEVEL/);
   });
+
+  it('rejects an export timeout of 0, which would abort every export as it starts', () => {
+    expect(() => logging({ OTEL_BLRP_EXPORT_TIMEOUT: '0' })).toThrow(/OTEL_BLRP_EXPORT_TIMEOUT/);
+    expect(logging({ OTEL_BLRP_EXPORT_TIMEOUT: '5000' }).batch.exportTimeoutMs).toBe(5000);
+    expect(logging({ OTEL_BLRP_SCHEDULE_DELAY: '0' }).batch.scheduledDelayMs).toBe(0);
+  });
 });

@@ -1,9 +1,9 @@
+import { honeycombApiEndpoint } from '../otlp-destination.js';
 import type { TelemetryEnv } from '../telemetry-env-schema.js';
 import type { LogExporterName, LoggingEnv, LogLevel } from './logging-env.js';
 
 /** The observability server `npm start` runs, which speaks OTLP and CloudWatch Logs alike. */
 export const localObservabilityUrl = 'http://127.0.0.1:4318';
-const honeycombApiEndpoint = 'https://api.honeycomb.io';
 
 /** Where CloudWatch Logs calls go and which rule chose it. */
 export interface CloudWatchDestination {

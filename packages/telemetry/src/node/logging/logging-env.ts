@@ -33,7 +33,8 @@ export const loggingEnvShape = {
   OTEL_EXPORTER_OTLP_LOGS_HEADERS: keyValueList,
   OTEL_EXPORTER_OTLP_LOGS_TIMEOUT: optionalMilliseconds(),
   OTEL_BLRP_SCHEDULE_DELAY: milliseconds(1_000, { allowZero: true }),
-  OTEL_BLRP_EXPORT_TIMEOUT: milliseconds(30_000, { allowZero: true }),
+  // As for spans: 0 would abort every export (and every CloudWatch call) the moment it starts.
+  OTEL_BLRP_EXPORT_TIMEOUT: milliseconds(30_000, { allowZero: false }),
   OTEL_BLRP_MAX_QUEUE_SIZE: count(2_048),
   OTEL_BLRP_MAX_EXPORT_BATCH_SIZE: count(512),
   CLOUDWATCH_LOG_GROUP: optionalText

@@ -3,6 +3,7 @@ import { OTLPLogExporter } from '@opentelemetry/exporter-logs-otlp-proto';
 import type { Resource } from '@opentelemetry/resources';
 import { BatchLogRecordProcessor, LoggerProvider } from '@opentelemetry/sdk-logs';
 import type { TelemetryLogger } from '../drop-warning.js';
+import { withDeadline } from '../with-deadline.js';
 import { CloudWatchLogShipper } from './cloudwatch/cloudwatch-log-shipper.js';
 import { logStreamName } from './cloudwatch/log-stream-name.js';
 import { createLogger, type Logger } from './create-logger.js';
@@ -137,9 +138,9 @@ export function startLogging(options: StartLoggingOptions): LoggingHandle {
           shipper?.shutdown(),
           provider === undefined
             ? undefined
-            : withLimit(
+            : withDeadline(
                 provider.shutdown().catch(() => undefined),
-                SHUTDOWN_LIMIT_MS,
+                Date.now() + SHUTDOWN_LIMIT_MS,
               ),
         ]);
         dropWarning?.stop();
@@ -149,10 +150,4 @@ export function startLogging(options: StartLoggingOptions): LoggingHandle {
     },
     cloudWatchStats: () => shipper?.stats(),
   };
-}
-
-async function withLimit(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

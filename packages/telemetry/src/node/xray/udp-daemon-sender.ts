@@ -45,30 +45,28 @@ export class UdpDaemonSender {
       this.socket = undefined;
       return { sent: 0, failed: datagrams.length, error: error as Error };
     }
-    let sent = 0;
-    let failed = 0;
-    let firstError: Error | undefined;
-    await Promise.all(
-      datagrams.map(
-        (datagram) =>
-          new Promise<void>((resolve) => {
-            try {
-              socket.send(datagram as (Buffer | string)[], (error) => {
-                if (error) {
-                  failed += 1;
-                  firstError ??= error;
-                } else sent += 1;
-                resolve();
-              });
-            } catch (error) {
-              failed += 1;
-              firstError ??= error as Error;
-              resolve();
-            }
-          }),
-      ),
-    );
-    return { sent, failed, error: firstError };
+    // One promise per batch, not per datagram: every span passes through here.
+    return new Promise<SendResult>((resolve) => {
+      let pending = datagrams.length;
+      let sent = 0;
+      let failed = 0;
+      let firstError: Error | undefined;
+      const settle = (error?: Error | null): void => {
+        if (error) {
+          failed += 1;
+          firstError ??= error;
+        } else sent += 1;
+        pending -= 1;
+        if (pending === 0) resolve({ sent, failed, error: firstError });
+      };
+      for (const datagram of datagrams) {
+        try {
+          socket.send(datagram as (Buffer | string)[], settle);
+        } catch (error) {
+          settle(error as Error);
+        }
+      }
+    });
   }
 
   close(): void {

@@ -1,10 +1,6 @@
 import { z } from 'zod';
+import { optionalText } from '../env-values.js';
 import { parseDaemonAddress } from './daemon-address.js';
-
-const optionalText = z.preprocess(
-  (value) => (typeof value === 'string' && value.trim() === '' ? undefined : value),
-  z.string().trim().optional(),
-);
 
 /**
  * The X-Ray variables, spread into the telemetry environment schema so one start-up check names

@@ -30,8 +30,6 @@ export interface XraySpanExporterOptions {
 export class XraySpanExporter implements SpanExporter {
   private readonly sender: UdpDaemonSender;
   private readonly mapping: SegmentMapping;
-  /** Values shortened so their document fits 64 kB, since start. */
-  truncatedValues = 0;
 
   constructor(options: XraySpanExporterOptions) {
     this.sender = new UdpDaemonSender(options.daemon);
@@ -63,8 +61,8 @@ export class XraySpanExporter implements SpanExporter {
       const datagrams: Datagram[] = [];
       for (const span of spans.slice(start, start + SPANS_PER_CHUNK)) {
         try {
+          // A shortened value is listed in its own document (`otel.xray.truncated`).
           const framed = documentToDatagrams(spanToSegment(span, this.mapping));
-          this.truncatedValues += framed.truncatedValues;
           for (const datagram of framed.datagrams) datagrams.push(datagram);
         } catch (error) {
           unmappable += 1;

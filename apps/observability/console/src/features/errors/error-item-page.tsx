@@ -3,12 +3,8 @@ import { ErrorBanner } from '../../shared/error-banner.js';
 import { formatTime, valueText } from '../../shared/format.js';
 import { useAsync } from '../../shared/use-async.js';
 import { AttributeTable } from '../traces/attribute-table.js';
-import {
-  type ErrorOccurrence,
-  fetchRollbarItem,
-  listOccurrences,
-  setItemStatus,
-} from './error-api.js';
+import { type ErrorOccurrence, fetchRollbarItem, listOccurrences } from './error-api.js';
+import { ItemStatusButtons } from './item-status-buttons.js';
 import { readPayload } from './rollbar-payload.js';
 import { StackTraceView } from './stack-trace.js';
 
@@ -38,17 +34,11 @@ export function ErrorItemPage() {
             <strong>{item.state.value.result.status}</strong>
           </p>
           <div className="toolbar">
-            {(['resolved', 'muted', 'active'] as const)
-              .filter((s) => item.state.status === 'done' && item.state.value.result.status !== s)
-              .map((s) => (
-                <button
-                  key={s}
-                  type="button"
-                  onClick={() => void setItemStatus(Number(itemId), s).then(item.reload)}
-                >
-                  {s === 'resolved' ? 'Resolve' : s === 'muted' ? 'Mute' : 'Reactivate'}
-                </button>
-              ))}
+            <ItemStatusButtons
+              itemId={Number(itemId)}
+              status={item.state.value.result.status}
+              onChanged={item.reload}
+            />
           </div>
         </header>
       ) : null}

@@ -1,9 +1,11 @@
 import { Link, useSearchParams } from 'react-router-dom';
 import { ErrorBanner } from '../../shared/error-banner.js';
 import { formatTime } from '../../shared/format.js';
+import { withParams } from '../../shared/search-params.js';
 import { SendInstructions } from '../../shared/send-instructions.js';
 import { useAsync } from '../../shared/use-async.js';
-import { ITEM_STATUSES, LEVELS, listErrorItems, setItemStatus } from './error-api.js';
+import { ITEM_STATUSES, LEVELS, listErrorItems } from './error-api.js';
+import { ItemStatusButtons } from './item-status-buttons.js';
 import { Sparkline } from './sparkline.js';
 
 /** `/errors?status=…&level=…&query=…`: items grouped by fingerprint, most recently seen first. */
@@ -23,11 +25,7 @@ export function ErrorsPage() {
     const empty = page.totalCount === 0 && (await listErrorItems({})).totalCount === 0;
     return { ...page, empty };
   }, [params.toString()]);
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    next.set(key, value);
-    setParams(next);
-  };
+  const set = (key: string, value: string) => setParams(withParams(params, { [key]: value }));
   return (
     <div className="errors-page">
       <h1>Errors</h1>
@@ -113,30 +111,7 @@ export function ErrorsPage() {
                 </td>
                 <td>{item.status}</td>
                 <td className="actions">
-                  {item.status !== 'resolved' ? (
-                    <button
-                      type="button"
-                      onClick={() => void setItemStatus(item.id, 'resolved').then(reload)}
-                    >
-                      Resolve
-                    </button>
-                  ) : null}
-                  {item.status !== 'muted' ? (
-                    <button
-                      type="button"
-                      onClick={() => void setItemStatus(item.id, 'muted').then(reload)}
-                    >
-                      Mute
-                    </button>
-                  ) : null}
-                  {item.status !== 'active' ? (
-                    <button
-                      type="button"
-                      onClick={() => void setItemStatus(item.id, 'active').then(reload)}
-                    >
-                      Reactivate
-                    </button>
-                  ) : null}
+                  <ItemStatusButtons itemId={item.id} status={item.status} onChanged={reload} />
                 </td>
               </tr>
             ))}

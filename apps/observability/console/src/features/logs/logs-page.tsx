@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ErrorBanner } from '../../shared/error-banner.js';
+import { withParams } from '../../shared/search-params.js';
 import { SendInstructions } from '../../shared/send-instructions.js';
 import { readPageRange, resolvePageRange, writePageRange } from '../../shared/time-range.js';
 import { TimeRangePicker } from '../../shared/time-range-picker.js';
@@ -39,14 +40,8 @@ export function LogsPage() {
   const [draftPattern, setDraftPattern] = useState(pattern);
   useEffect(() => setDraftPattern(pattern), [pattern]);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next);
-  };
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(withParams(params, changes));
 
   const streams = useAsync(
     async () => (browseGroup ? (await describeLogStreams(browseGroup)).logStreams : []),

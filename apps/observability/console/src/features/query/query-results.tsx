@@ -34,22 +34,21 @@ export function QueryResults({
   const labels = calculations.map((c) => c.label);
   const breakdowns = state.breakdowns;
   const rows = useMemo(() => result.data?.results.map((r) => r.data) ?? [], [result]);
-  const breakdownsKey = JSON.stringify(breakdowns);
+  // Keys, not arrays, as dependencies: the state object is new on every navigation.
+  const breakdownKey = JSON.stringify(breakdowns);
   // Stable, so the table (hundreds of rows) is not drawn again when the charts arrive.
   const onRowClick = useCallback(
     (row: ResultData) =>
       setDrill({
-        title: groupLabel(row, JSON.parse(breakdownsKey) as string[]),
+        title: groupLabel(row, JSON.parse(breakdownKey) as string[]),
         selection: { group: row },
       }),
-    [breakdownsKey],
+    [breakdownKey],
   );
   const seriesResult = series.status === 'done' ? series.value?.result : undefined;
-  // Keys, not arrays, as dependencies: the state object is new on every navigation.
   const lineKey = JSON.stringify(
     calculations.filter((c) => c.op !== 'HEATMAP').map((c) => c.label),
   );
-  const breakdownKey = JSON.stringify(breakdowns);
   const charts = useMemo(
     () =>
       lineCharts(
@@ -60,7 +59,10 @@ export function QueryResults({
     [seriesResult, lineKey, breakdownKey],
   );
   const times = charts[0]?.times ?? [];
-  const rangeSeconds = state.timeRange.kind === 'relative' ? state.timeRange.seconds : 3600;
+  const rangeSeconds =
+    state.timeRange.kind === 'relative'
+      ? state.timeRange.seconds
+      : state.timeRange.endSec - state.timeRange.startSec;
   const step = bucketSeconds(times, rangeSeconds);
   if (rows.length === 0) {
     return <p className="empty-state">No events match this query in this time range.</p>;

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router-dom';
 import { ErrorBanner } from '../../shared/error-banner.js';
 import { formatDuration, nanosToMillis } from '../../shared/format.js';
+import { withParams } from '../../shared/search-params.js';
 import { useAsync } from '../../shared/use-async.js';
 import { ErrorLinks } from './error-links.js';
 import { SpanDetails } from './span-details.js';
@@ -28,8 +29,9 @@ export function TracePage() {
   const summary = useMemo(() => {
     if (spans.length === 0) return undefined;
     const starts = spans.map((s) => nanosToMillis(s.startTimeUnixNano));
-    const start = Math.min(...starts);
-    const end = Math.max(...spans.map((s, i) => starts[i]! + s.durationMs));
+    // reduce, not Math.min(...): spreading a huge trace would overflow the argument stack
+    const start = starts.reduce((a, b) => Math.min(a, b));
+    const end = spans.reduce((latest, s, i) => Math.max(latest, starts[i]! + s.durationMs), start);
     return {
       start,
       duration: end - start,
@@ -38,14 +40,8 @@ export function TracePage() {
     };
   }, [spans]);
 
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === undefined) next.delete(k);
-      else next.set(k, v);
-    }
-    setParams(next, { replace: true });
-  };
+  const update = (changes: Record<string, string | undefined>) =>
+    setParams(withParams(params, changes), { replace: true });
 
   return (
     <div className="trace-page">
