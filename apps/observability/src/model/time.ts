@@ -20,6 +20,11 @@ export function secondsToUnixNanos(seconds: number): UnixNanos {
   return (BigInt(Math.round(seconds * 1e6)) * 1000n) as UnixNanos;
 }
 
+/** X-Ray's epoch seconds, kept to the microsecond (the inverse of `secondsToUnixNanos`). */
+export function unixNanosToSeconds(nanos: bigint): number {
+  return Number(nanos / 1000n) / 1e6;
+}
+
 export function unixNanosToMillis(nanos: UnixNanos): number {
   return Number(nanos / NANOS_PER_MILLI);
 }

@@ -1,3 +1,4 @@
+import { unixNanosToSeconds } from '../model/time.js';
 import type { TraceFacts } from './trace-facts.js';
 
 interface Statistics {
@@ -46,7 +47,7 @@ export function serviceGraph(traces: readonly TraceFacts[]): Record<string, unkn
       const node = nodeOf(span.service);
       if (span.isRoot) node.root = true;
       count(node.stats, span);
-      const startS = Number(BigInt(span.span.startTimeUnixNano) / 1000n) / 1e6;
+      const startS = unixNanosToSeconds(BigInt(span.span.startTimeUnixNano));
       node.start = Math.min(node.start, startS);
       node.end = Math.max(node.end, startS + span.durationS);
       if (parent !== undefined) {

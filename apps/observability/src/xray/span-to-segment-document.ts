@@ -1,4 +1,5 @@
 import type { SpanView } from '../contract/trace-view.js';
+import { unixNanosToSeconds } from '../model/time.js';
 import { isMappingKey, XRAY_KEYS as K } from '../receivers/xray/xray-attribute-keys.js';
 import { httpUrlOf } from './http-url.js';
 
@@ -52,7 +53,7 @@ export function spanToSegmentDocument(
   options: { readonly segment: boolean; readonly xrayTraceId: string },
 ): SegmentDocument {
   const a = span.attributes;
-  const start = nanosToSeconds(span.startTimeUnixNano);
+  const start = unixNanosToSeconds(BigInt(span.startTimeUnixNano));
   const doc: SegmentDocument = {
     id: span.spanId,
     name: documentName(span, options.segment),
@@ -295,10 +296,6 @@ function parseJson(value: unknown): unknown {
   } catch {
     return value;
   }
-}
-
-function nanosToSeconds(nanos: string): number {
-  return Number(BigInt(nanos) / 1000n) / 1e6;
 }
 
 function round6(seconds: number): number {

@@ -1,4 +1,5 @@
 import type { SpanView } from '../contract/trace-view.js';
+import { unixNanosToSeconds } from '../model/time.js';
 import { XRAY_KEYS as K } from '../receivers/xray/xray-attribute-keys.js';
 import { httpUrlOf } from './http-url.js';
 
@@ -56,7 +57,7 @@ export function traceFacts(traceId: string, spans: readonly SpanView[]): TraceFa
     traceId,
     spans: facts,
     root: roots[0],
-    startS: start === undefined ? 0 : Number(start / 1000n) / 1e6,
+    startS: start === undefined ? 0 : unixNanosToSeconds(start),
     durationS: start === undefined || end === undefined ? 0 : Number(end - start) / 1e9,
   };
 }
