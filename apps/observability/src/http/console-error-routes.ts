@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ERROR_ITEM_STATUSES, ERROR_LEVELS } from '../model/error-occurrence.js';
 import { parseTraceIdHex } from '../model/ids.js';
 import type { AppDeps } from './app-deps.js';
+import { describeQueryError } from './console-read-routes.js';
 import { requireAccess } from './require-access.js';
 
 const HOUR_MS = 3_600_000;
@@ -30,10 +31,7 @@ export function consoleErrorRoutes(deps: AppDeps): Hono {
 
   app.get('/error-items', async (c) => {
     const parsed = itemListSchema.safeParse(c.req.query());
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return c.json({ error: `${issue?.path.join('.')}: ${issue?.message}` }, 400);
-    }
+    if (!parsed.success) return c.json({ error: describeQueryError(parsed.error) }, 400);
     const { status, level, query, page } = parsed.data;
     // Whole hours, so the sparkline's buckets do not shift under the user between reloads.
     const endMs = Math.ceil(deps.now() / HOUR_MS) * HOUR_MS;

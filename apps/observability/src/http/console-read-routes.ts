@@ -9,6 +9,7 @@ import type {
 import { parseTraceIdHex } from '../model/ids.js';
 import { STATUS_CODES } from '../model/span.js';
 import { millisToUnixNanos } from '../model/time.js';
+import { firstIssue } from '../receivers/first-issue.js';
 import { readDatasetSummaries, readRecentErrorSpans } from '../store/overview-reader.js';
 import { readServiceMap } from '../store/service-map-reader.js';
 import { readTraceLogs } from '../store/trace-logs-reader.js';
@@ -58,7 +59,7 @@ export function consoleReadRoutes(deps: AppDeps): Hono {
 
   app.get('/traces', async (c) => {
     const parsed = traceSearchSchema.safeParse(c.req.query());
-    if (!parsed.success) return c.json({ error: describe(parsed.error) }, 400);
+    if (!parsed.success) return c.json({ error: describeQueryError(parsed.error) }, 400);
     const q = parsed.data;
     const window = windowOf(q, deps.now());
     if (window === undefined) return c.json({ error: 'start must be before end' }, 400);
@@ -87,7 +88,7 @@ export function consoleReadRoutes(deps: AppDeps): Hono {
 
   app.get('/service-map', async (c) => {
     const parsed = serviceMapSchema.safeParse(c.req.query());
-    if (!parsed.success) return c.json({ error: describe(parsed.error) }, 400);
+    if (!parsed.success) return c.json({ error: describeQueryError(parsed.error) }, 400);
     const window = windowOf(parsed.data, deps.now());
     if (window === undefined) return c.json({ error: 'start must be before end' }, 400);
     const view = await readServiceMap(
@@ -129,7 +130,7 @@ function windowOf(q: { start?: number | undefined; end?: number | undefined }, n
   return { startNanos: millisToUnixNanos(start), endNanos: millisToUnixNanos(end) };
 }
 
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue === undefined ? 'invalid query' : `${issue.path.join('.')}: ${issue.message}`;
+export function describeQueryError(error: z.ZodError): string {
+  const { where, message } = firstIssue(error, 'query');
+  return `${where}: ${message}`;
 }

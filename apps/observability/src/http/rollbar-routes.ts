@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { z } from 'zod';
 import { ERROR_ITEM_STATUSES, ERROR_LEVELS } from '../model/error-occurrence.js';
+import { firstIssue } from '../receivers/first-issue.js';
 import { rollbarItemSchema } from '../receivers/rollbar/rollbar-item-schema.js';
 import { rollbarItemToOccurrence } from '../receivers/rollbar/rollbar-item-to-occurrence.js';
 import { scrubRollbarData } from '../receivers/rollbar/scrub-rollbar-data.js';
@@ -238,8 +239,6 @@ function isOneOf<T extends string>(values: readonly T[]): (value: string) => val
 
 /** The first problem, with its path, in words a reporter's author can act on. */
 function describe(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid payload';
-  const path = issue.path.map(String).join('.');
-  return `${path || 'body'}: ${issue.message}`.slice(0, 500);
+  const { where, message } = firstIssue(error, 'body');
+  return `${where}: ${message}`.slice(0, 500);
 }

@@ -1,3 +1,4 @@
+import { firstIssue } from '../receivers/first-issue.js';
 import { DuplicateNameError, newArnId } from '../store/xray-settings-store.js';
 import {
   type FilterExpression,
@@ -104,10 +105,8 @@ export async function createSamplingRule(
   const request = parseRequest(createSamplingRuleSchema, body);
   const rule = samplingRuleInputSchema.safeParse(request.SamplingRule);
   if (!rule.success) {
-    const issue = rule.error.issues[0];
-    throw invalidRequest(
-      `SamplingRule.${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`,
-    );
+    const { where, message } = firstIssue(rule.error, '');
+    throw invalidRequest(`SamplingRule.${where}: ${message}`);
   }
   const ignored = ignoredBySdks(rule.data);
   if (ignored !== undefined) throw invalidRequest(ignored);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstIssue } from '../receivers/first-issue.js';
 import { invalidRequest } from './xray-api-error.js';
 
 const epochSeconds = z.number().finite().min(0).max(9_000_000_000);
@@ -79,7 +80,6 @@ export const samplingTargetsSchema = z.object({
 export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body ?? {});
   if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  const where = issue?.path.length ? issue.path.join('.') : 'request';
-  throw invalidRequest(`${where}: ${issue?.message ?? 'invalid'}`);
+  const { where, message } = firstIssue(parsed.error, 'request');
+  throw invalidRequest(`${where}: ${message}`);
 }

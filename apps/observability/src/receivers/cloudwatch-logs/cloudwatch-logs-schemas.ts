@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { firstIssue } from '../first-issue.js';
 import { type CloudWatchLogsError, invalidParameter } from './cloudwatch-logs-error.js';
 
 /** Request shapes per action, with the length and pattern constraints of the service model. */
@@ -128,12 +129,10 @@ export type FilterLogEventsRequest = z.infer<typeof filterLogEventsSchema>;
 export function parseRequest<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues;
-  const first = issues[0];
-  const where = first?.path.length ? first.path.join('.') : 'request';
+  const { where, message } = firstIssue(parsed.error, 'request');
   return throwing(
     invalidParameter(
-      `${issues.length} validation error(s) detected: Value at '${where}' failed to satisfy constraint: ${first?.message ?? 'invalid'}`,
+      `${parsed.error.issues.length} validation error(s) detected: Value at '${where}' failed to satisfy constraint: ${message}`,
     ),
   );
 }

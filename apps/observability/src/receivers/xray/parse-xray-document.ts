@@ -1,4 +1,5 @@
 import { parseSpanIdHex } from '../../model/ids.js';
+import { firstIssue } from '../first-issue.js';
 import {
   MAX_XRAY_DOCUMENT_BYTES,
   MAX_XRAY_NESTING,
@@ -36,13 +37,8 @@ export function parseXrayDocument(text: string): XrayDocumentParse {
   }
   const parsed = xrayDocumentSchema.safeParse(json);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : 'document';
-    return {
-      ok: false,
-      id,
-      reason: `invalid segment document: ${where} ${issue?.message ?? ''}`.trim(),
-    };
+    const { where, message } = firstIssue(parsed.error, 'document');
+    return { ok: false, id, reason: `invalid segment document: ${where} ${message}` };
   }
   if (hasZeroId(parsed.data)) {
     return { ok: false, id, reason: 'invalid segment document: ids must not be all zero' };
