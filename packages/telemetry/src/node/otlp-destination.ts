@@ -44,17 +44,29 @@ export function otlpDestination(env: DestinationEnv): OtlpDestination {
   }
   // The key only goes to Honeycomb itself: with an explicit endpoint it would leak to a third party.
   if (env.HONEYCOMB_API_KEY !== undefined) {
-    const hasTeamHeader = Object.keys(headers).some((k) => k.toLowerCase() === 'x-honeycomb-team');
     return {
       url: tracesUrl(env.HONEYCOMB_API_ENDPOINT ?? honeycombApiEndpoint),
-      headers: hasTeamHeader ? headers : { ...headers, 'x-honeycomb-team': env.HONEYCOMB_API_KEY },
+      headers: withHoneycombTeam(headers, env.HONEYCOMB_API_KEY),
       chosenBy: 'honeycomb-api-key',
     };
   }
   return { url: localTracesUrl, headers, chosenBy: 'local-default' };
 }
 
-/** The spec's rule for a base endpoint: ensure a trailing slash, then append `v1/traces`. */
+/** The spec's rule for a base endpoint: ensure a trailing slash, then append `v1/<signal>`. */
+export function signalUrl(base: string, signal: 'traces' | 'logs'): string {
+  return new URL(`v1/${signal}`, base.endsWith('/') ? base : `${base}/`).href;
+}
+
 function tracesUrl(base: string): string {
-  return new URL('v1/traces', base.endsWith('/') ? base : `${base}/`).href;
+  return signalUrl(base, 'traces');
+}
+
+/** Adds the Honeycomb key as `x-honeycomb-team` unless the headers already carry one. */
+export function withHoneycombTeam(
+  headers: Record<string, string>,
+  key: string,
+): Record<string, string> {
+  const hasTeam = Object.keys(headers).some((k) => k.toLowerCase() === 'x-honeycomb-team');
+  return hasTeam ? headers : { ...headers, 'x-honeycomb-team': key };
 }

@@ -1,4 +1,4 @@
-import { honeycombApiEndpoint } from '../otlp-destination.js';
+import { honeycombApiEndpoint, signalUrl, withHoneycombTeam } from '../otlp-destination.js';
 import type { TelemetryEnv } from '../telemetry-env-schema.js';
 import type { LogExporterName, LoggingEnv, LogLevel } from './logging-env.js';
 
@@ -95,10 +95,9 @@ function otlpLogsDestination(e: Env): { url: string; headers: Record<string, str
     return { url: logsUrl(e.OTEL_EXPORTER_OTLP_ENDPOINT), headers };
   }
   if (e.HONEYCOMB_API_KEY !== undefined) {
-    const hasTeam = Object.keys(headers).some((key) => key.toLowerCase() === 'x-honeycomb-team');
     return {
       url: logsUrl(e.HONEYCOMB_API_ENDPOINT ?? honeycombApiEndpoint),
-      headers: hasTeam ? headers : { ...headers, 'x-honeycomb-team': e.HONEYCOMB_API_KEY },
+      headers: withHoneycombTeam(headers, e.HONEYCOMB_API_KEY),
     };
   }
   if (e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT !== undefined) {
@@ -112,7 +111,7 @@ function otlpLogsDestination(e: Env): { url: string; headers: Record<string, str
 }
 
 function logsUrl(base: string): string {
-  return new URL('v1/logs', base.endsWith('/') ? base : `${base}/`).href;
+  return signalUrl(base, 'logs');
 }
 
 /**
