@@ -9,6 +9,29 @@ export function sqlOperationName(sql: string): string {
   return match?.[1]?.toUpperCase() ?? 'UNKNOWN';
 }
 
+/** What a statement's span says about it; the same for every run of the same text. */
+interface StatementFields {
+  operation: string;
+  sanitized: string;
+}
+
+/**
+ * Repository SQL is a few dozen fixed texts run again and again: sanitizing each run was a
+ * regular-expression pass per query, so each text is described once. Bounded, because migrations,
+ * seeds or a caller building SQL could bring any number of texts; past the bound it starts over.
+ */
+const MAX_CACHED_STATEMENTS = 256;
+const statementCache = new Map<string, StatementFields>();
+
+export function statementFields(sql: string): StatementFields {
+  const cached = statementCache.get(sql);
+  if (cached !== undefined) return cached;
+  const fields = { operation: sqlOperationName(sql), sanitized: sanitizeSql(sql) };
+  if (statementCache.size >= MAX_CACHED_STATEMENTS) statementCache.clear();
+  statementCache.set(sql, fields);
+  return fields;
+}
+
 /**
  * Runs one query in a CLIENT span with the database semantic conventions, named like
  * `@opentelemetry/instrumentation-pg` names its spans (`pg.query:SELECT postgres`) so traces
@@ -19,7 +42,7 @@ export function withDbSpan<T>(
   sql: string,
   run: () => Promise<T>,
 ): Promise<T> {
-  const operation = sqlOperationName(sql);
+  const { operation, sanitized } = statementFields(sql);
   const userHandle = currentUserHandle();
   return tracer.startActiveSpan(
     `pg.query:${operation} ${databaseName}`,
@@ -31,7 +54,7 @@ export function withDbSpan<T>(
         'db.system.name': 'postgresql',
         'db.namespace': databaseName,
         'db.operation.name': operation,
-        'db.query.text': sanitizeSql(sql),
+        'db.query.text': sanitized,
         ...(userHandle === undefined ? {} : { 'app.user_handle': userHandle }),
       },
     },

@@ -14,7 +14,7 @@ describe('parseTelemetryConfig', () => {
     });
     expect(config.batch).toEqual({
       maxQueueSize: 2048,
-      maxExportBatchSize: 512,
+      maxExportBatchSize: 128,
       scheduledDelayMs: 5000,
       exportTimeoutMs: 30_000,
     });

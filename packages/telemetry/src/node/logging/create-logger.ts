@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { type DestinationStream, type Logger, pino, type StreamEntry } from 'pino';
 import pretty from 'pino-pretty';
-import type { LogSink } from './log-sink.js';
+import type { LogEntry, LogSink } from './log-sink.js';
 import type { LogLevel } from './logging-env.js';
 import { traceMixin } from './trace-mixin.js';
 
@@ -66,17 +66,36 @@ function stdoutDestination(format: 'json' | 'pretty' | undefined): DestinationSt
   });
 }
 
-/** A sink failing must neither lose the record for the others nor reach the logging call. */
+/**
+ * A sink failing must neither lose the record for the others nor reach the logging call. Asking
+ * pino for its metadata (`lastObj`, …) hands sinks the record's fields along with the line.
+ */
 function fanOut(sinks: readonly LogSink[]): DestinationStream {
-  return {
+  const stream = {
+    [pino.symbols.needsMetadataGsym]: true as const,
+    lastLevel: 0,
+    lastTime: '',
+    lastMsg: undefined as string | undefined,
+    lastObj: {} as object,
+    lastLogger: undefined as Logger | undefined,
     write(line: string) {
+      const entry: LogEntry | undefined =
+        stream.lastLogger === undefined
+          ? undefined
+          : {
+              level: stream.lastLevel,
+              fields: stream.lastObj,
+              msg: stream.lastMsg,
+              logger: stream.lastLogger,
+            };
       for (const sink of sinks) {
         try {
-          sink.write(line);
+          sink.write(line, entry);
         } catch {
           // Telemetry never throws into the app.
         }
       }
     },
   };
+  return stream;
 }

@@ -5,6 +5,7 @@ import {
   SimpleLogRecordProcessor,
 } from '@opentelemetry/sdk-logs';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from './create-logger.js';
 import { OtlpLogSink } from './otlp-log-sink.js';
 
 function sinkWithExporter() {
@@ -87,5 +88,80 @@ describe('OtlpLogSink', () => {
     expect(records).toHaveLength(1);
     expect(records[0]?.spanContext).toBeUndefined();
     expect(records[0]?.attributes).toEqual({});
+  });
+
+  describe('from the app logger: the fields pino had, without parsing the line back', () => {
+    /** The same record through the app's logger (entry) and as a bare line, side by side. */
+    function logBoth(log: (logger: ReturnType<typeof createLogger>) => void) {
+      const viaLogger = sinkWithExporter();
+      const viaLine = sinkWithExporter();
+      const lines: string[] = [];
+      const logger = createLogger({
+        base: { service: 'api' },
+        sinks: [viaLogger.sink, { write: (line) => viaLine.sink.write(line) }],
+        destination: { write: (line: string) => void lines.push(line) },
+      });
+      log(logger);
+      return { viaLogger: viaLogger.finished(), viaLine: viaLine.finished(), lines };
+    }
+
+    it("makes the record the line would make: base fields, child bindings, the call's fields", async () => {
+      const both = logBoth((logger) =>
+        logger.child({ component: 'access' }).warn(
+          {
+            status: 404,
+            path: '/api/x',
+            nested: { a: [1, 'b'] },
+            when: new Date(Date.UTC(2026, 0, 15)),
+            trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+            span_id: '00f067aa0ba902b7',
+            trace_flags: '01',
+          },
+          'GET /api/x %d',
+          404,
+        ),
+      );
+      const [fromEntry] = await both.viaLogger;
+      const [fromLine] = await both.viaLine;
+      expect(fromEntry?.attributes).toEqual({
+        pid: process.pid,
+        hostname: expect.any(String),
+        service: 'api',
+        component: 'access',
+        status: 404,
+        path: '/api/x',
+        nested: { a: [1, 'b'] },
+        when: '2026-01-15T00:00:00.000Z',
+      });
+      expect(fromEntry?.attributes).toEqual(fromLine?.attributes);
+      expect(fromEntry?.body).toBe('GET /api/x 404');
+      expect(fromEntry?.severityText).toBe('WARN');
+      expect(fromEntry?.severityNumber).toBe(SeverityNumber.WARN);
+      expect(fromEntry?.spanContext).toEqual(fromLine?.spanContext);
+      expect(Math.abs(Number(fromEntry?.hrTime[0]) - Date.now() / 1000)).toBeLessThan(5);
+    });
+
+    it('turns an Error under err into exception.* attributes, as pino serializes it', async () => {
+      const error = new TypeError('bad input');
+      const both = logBoth((logger) => logger.error({ err: error }, 'failed'));
+      const [fromEntry] = await both.viaLogger;
+      const [fromLine] = await both.viaLine;
+      expect(fromEntry?.attributes).toMatchObject({
+        'exception.type': 'TypeError',
+        'exception.message': 'bad input',
+        'exception.stacktrace': error.stack,
+      });
+      expect(fromEntry?.attributes).toEqual(fromLine?.attributes);
+    });
+
+    it('copies the fields at the call: changing the object afterwards changes nothing', async () => {
+      const fields = { status: 200, tags: ['a'] };
+      const both = logBoth((logger) => {
+        logger.info(fields, 'done');
+        fields.status = 500;
+        fields.tags.push('b');
+      });
+      expect((await both.viaLogger)[0]?.attributes).toMatchObject({ status: 200, tags: ['a'] });
+    });
   });
 });

@@ -33,12 +33,22 @@ export function documentToDatagrams(
   document: XraySegmentDocument,
   maxDocumentBytes = MAX_DOCUMENT_BYTES,
 ): SegmentDatagrams {
+  const whole = wholeDatagram(document, maxDocumentBytes);
+  if (whole !== undefined) return { datagrams: [whole], truncatedValues: 0 };
+  return split(document, maxDocumentBytes);
+}
+
+/** The document framed as one datagram, or undefined when it is over the limit. */
+export function wholeDatagram(
+  document: XraySegmentDocument,
+  maxDocumentBytes = MAX_DOCUMENT_BYTES,
+): Datagram | undefined {
   const json = JSON.stringify(document);
   // Bytes ≥ characters, and UTF-8 is at most 3 bytes per UTF-16 unit: skip the count when safe.
   if (json.length * 3 <= maxDocumentBytes || Buffer.byteLength(json) <= maxDocumentBytes) {
-    return { datagrams: [frame(json)], truncatedValues: 0 };
+    return frame(json);
   }
-  return split(document, maxDocumentBytes);
+  return undefined;
 }
 
 /** Header and document travel as two parts of one datagram: no copy to join them. */

@@ -60,9 +60,13 @@ export function spanRecorder(resource: Attributes = {}) {
     return exporter.getFinishedSpans().at(-1)!;
   }
 
-  /** Starts a span left open, to parent others. */
-  function openSpan(name: string, kind = SpanKind.SERVER): Span {
-    return tracer.startSpan(name, { kind }, ROOT_CONTEXT);
+  /** Starts a span left open, to parent others; a root span unless `parent` is given. */
+  function openSpan(name: string, kind = SpanKind.SERVER, parent?: Span): Span {
+    return tracer.startSpan(
+      name,
+      { kind },
+      parent === undefined ? ROOT_CONTEXT : trace.setSpan(ROOT_CONTEXT, parent),
+    );
   }
 
   return { makeSpan, openSpan, finished: () => exporter.getFinishedSpans() };

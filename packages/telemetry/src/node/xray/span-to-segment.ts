@@ -70,7 +70,7 @@ export function spanToSegment(span: ReadableSpan, mapping: SegmentMapping): Xray
   const { traceId, spanId } = span.spanContext();
   const attributes = span.attributes;
   const parentId = span.parentSpanContext?.spanId;
-  const isSegment = span.kind === SpanKind.SERVER || parentId === undefined;
+  const isSegment = isSegmentSpan(span);
   const resource = resourceFieldsOf(span);
 
   const document: XraySegmentDocument = {
@@ -132,6 +132,11 @@ export function spanToSegment(span: ReadableSpan, mapping: SegmentMapping): Xray
     }));
   }
   return document;
+}
+
+/** SERVER spans and spans without a parent are segments; every other span is a subsegment. */
+export function isSegmentSpan(span: ReadableSpan): boolean {
+  return span.kind === SpanKind.SERVER || span.parentSpanContext?.spanId === undefined;
 }
 
 function isHttpMapped(key: string): boolean {

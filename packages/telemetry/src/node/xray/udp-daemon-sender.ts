@@ -28,6 +28,8 @@ export interface SendResult {
 export class UdpDaemonSender {
   private socket: Promise<Socket> | undefined;
   private closed = false;
+  /** A refusal the socket reported between sends (see `connect`), charged to the next batch. */
+  private lateError: Error | undefined;
 
   constructor(private readonly target: HostPort) {}
 
@@ -57,7 +59,12 @@ export class UdpDaemonSender {
           firstError ??= error;
         } else sent += 1;
         pending -= 1;
-        if (pending === 0) resolve({ sent, failed, error: firstError });
+        if (pending > 0) return;
+        const late = this.lateError;
+        this.lateError = undefined;
+        // Nothing listened a moment ago: these datagrams most likely went nowhere too.
+        if (late !== undefined && failed === 0) resolve({ sent: 0, failed: sent, error: late });
+        else resolve({ sent, failed, error: firstError });
       };
       for (const datagram of datagrams) {
         try {
@@ -82,8 +89,11 @@ export class UdpDaemonSender {
         ? (await lookup(this.target.host, { family })).address
         : this.target.host;
     const socket = createSocket(family === 6 ? 'udp6' : 'udp4');
-    // Send errors arrive in the send callbacks; an unhandled 'error' event would crash the app.
-    socket.on('error', () => undefined);
+    // A refusal (ICMP port unreachable) surfaces on the next send when it comes within the same
+    // turn, else as an 'error' event once the socket polls; unhandled, that event would crash the app.
+    socket.on('error', (error) => {
+      this.lateError = error;
+    });
     socket.unref();
     await new Promise<void>((resolve, reject) => {
       socket.once('error', reject);
@@ -93,6 +103,7 @@ export class UdpDaemonSender {
       });
     });
     if (this.closed) socket.close();
+    this.lateError = undefined;
     return socket;
   }
 }

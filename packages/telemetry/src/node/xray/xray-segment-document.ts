@@ -62,4 +62,8 @@ export interface XraySegmentDocument {
   metadata?: Record<string, Record<string, unknown>>;
   aws?: { xray: { sdk: string; sdk_version?: string } };
   links?: { trace_id: string; id: string; attributes?: Record<string, unknown> }[];
+  subsegments?: XrayNestedSubsegment[];
 }
+
+/** A subsegment inside its parent's `subsegments`: the trace and the parent go without saying. */
+export type XrayNestedSubsegment = Omit<XraySegmentDocument, 'type' | 'trace_id' | 'parent_id'>;

@@ -1,13 +1,28 @@
 import { type ExportResult, ExportResultCode } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { HostPort } from './daemon-address.js';
-import { documentToDatagrams } from './segment-datagrams.js';
+import { documentToDatagrams, wholeDatagram } from './segment-datagrams.js';
 import { wildcardPattern } from './segment-name.js';
+import { groupByLocalTrace, nestSubsegments, STREAMING_THRESHOLD } from './segment-tree.js';
 import { type SegmentMapping, spanToSegment } from './span-to-segment.js';
 import { type Datagram, UdpDaemonSender } from './udp-daemon-sender.js';
+import type { XraySegmentDocument } from './xray-segment-document.js';
 
-/** Spans mapped and sent between two yields to the event loop. */
+/** Spans mapped and sent between two yields to the event loop (whole local traces at a time). */
 const SPANS_PER_CHUNK = 32;
+
+/** What one export did so far: datagrams handed over, failures and their first causes. */
+interface ExportOutcome {
+  datagrams: number;
+  failed: number;
+  sendError?: Error | undefined;
+  unmappable: number;
+  mappingError?: Error | undefined;
+}
+
+function pushAll(into: Datagram[], datagrams: readonly Datagram[]): void {
+  for (const datagram of datagrams) into.push(datagram);
+}
 
 export interface XraySpanExporterOptions {
   /** The daemon's UDP address. */
@@ -18,9 +33,10 @@ export interface XraySpanExporterOptions {
 }
 
 /**
- * Exports finished spans to the X-Ray daemon protocol: each span becomes one segment or
- * independent subsegment document (see `spanToSegment`), framed and split by
- * `documentToDatagrams`, sent as UDP datagrams. Runs behind a `BoundedBatchSpanProcessor`, which
+ * Exports finished spans to the X-Ray daemon protocol: each span becomes a segment or subsegment
+ * document (see `spanToSegment`); the spans of one local trace in the batch travel as one segment
+ * with its subsegments nested (see `groupByLocalTrace`), the others as independent subsegments,
+ * framed and split by `documentToDatagrams`, sent as UDP datagrams. Runs behind a `BoundedBatchSpanProcessor`, which
  * counts the batch as exported or dropped by the result reported here.
  *
  * @example
@@ -47,39 +63,78 @@ export class XraySpanExporter implements SpanExporter {
   }
 
   /**
-   * Maps and sends a few spans at a time, yielding to the event loop in between: a full batch
-   * (512 spans) in one go would hold up the requests waiting behind it for milliseconds.
+   * Maps and sends one local trace after another, yielding to the event loop every 32 spans or
+   * so: a full batch (512 spans) in one go would hold up the requests waiting behind it for
+   * milliseconds.
    */
   private async exportInChunks(spans: ReadableSpan[]): Promise<ExportResult> {
-    let datagramCount = 0;
-    let failed = 0;
-    let sendError: Error | undefined;
-    let unmappable = 0;
-    let mappingError: Error | undefined;
-    for (let start = 0; start < spans.length; start += SPANS_PER_CHUNK) {
-      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      const datagrams: Datagram[] = [];
-      for (const span of spans.slice(start, start + SPANS_PER_CHUNK)) {
-        try {
-          // A shortened value is listed in its own document (`otel.xray.truncated`).
-          const framed = documentToDatagrams(spanToSegment(span, this.mapping));
-          for (const datagram of framed.datagrams) datagrams.push(datagram);
-        } catch (error) {
-          unmappable += 1;
-          mappingError ??= error as Error;
-        }
-      }
-      datagramCount += datagrams.length;
-      const result = await this.sender.send(datagrams);
-      failed += result.failed;
-      sendError ??= result.error;
+    const { traces, alone } = groupByLocalTrace(spans);
+    const units: ReadableSpan[][] = [...traces, ...alone.map((span) => [span])];
+    const outcome: ExportOutcome = { datagrams: 0, failed: 0, unmappable: 0 };
+    let datagrams: Datagram[] = [];
+    let spansInChunk = 0;
+    for (const unit of units) {
+      this.unitDatagrams(unit, datagrams, outcome);
+      spansInChunk += unit.length;
+      if (spansInChunk < SPANS_PER_CHUNK) continue;
+      await this.send(datagrams, outcome);
+      await new Promise((resolve) => setImmediate(resolve));
+      datagrams = [];
+      spansInChunk = 0;
     }
+    await this.send(datagrams, outcome);
+    const { failed, unmappable } = outcome;
     if (failed === 0 && unmappable === 0) return { code: ExportResultCode.SUCCESS };
     const reasons = [
-      failed > 0 ? `${failed} of ${datagramCount} datagrams not sent: ${sendError?.message}` : '',
-      unmappable > 0 ? `${unmappable} spans not mapped: ${mappingError?.message}` : '',
+      failed > 0
+        ? `${failed} of ${outcome.datagrams} datagrams not sent: ${outcome.sendError?.message}`
+        : '',
+      unmappable > 0 ? `${unmappable} spans not mapped: ${outcome.mappingError?.message}` : '',
     ].filter((reason) => reason !== '');
     return { code: ExportResultCode.FAILED, error: new Error(`X-Ray: ${reasons.join('; ')}`) };
+  }
+
+  /**
+   * One local trace as one segment document with its subsegments nested, as the X-Ray SDKs send
+   * a closed segment: one datagram per request instead of one per span. A tree past the
+   * streaming threshold or over 64 kB goes as separate documents instead, each split by
+   * `documentToDatagrams` if it must be.
+   */
+  private unitDatagrams(unit: ReadableSpan[], into: Datagram[], outcome: ExportOutcome): void {
+    const documents: XraySegmentDocument[] = [];
+    for (const span of unit) {
+      try {
+        documents.push(spanToSegment(span, this.mapping));
+      } catch (error) {
+        outcome.unmappable += 1;
+        outcome.mappingError ??= error as Error;
+      }
+    }
+    const [first, ...rest] = documents;
+    if (
+      first !== undefined &&
+      first.type === undefined &&
+      rest.length > 0 &&
+      rest.length <= STREAMING_THRESHOLD
+    ) {
+      const { document, unplaced } = nestSubsegments(first, rest);
+      const whole = wholeDatagram(document);
+      if (whole !== undefined) {
+        into.push(whole);
+        for (const doc of unplaced) pushAll(into, documentToDatagrams(doc).datagrams);
+        return;
+      }
+    }
+    // A shortened value is listed in its own document (`otel.xray.truncated`).
+    for (const doc of documents) pushAll(into, documentToDatagrams(doc).datagrams);
+  }
+
+  private async send(datagrams: Datagram[], outcome: ExportOutcome): Promise<void> {
+    if (datagrams.length === 0) return;
+    outcome.datagrams += datagrams.length;
+    const result = await this.sender.send(datagrams);
+    outcome.failed += result.failed;
+    outcome.sendError ??= result.error;
   }
 
   shutdown(): Promise<void> {
