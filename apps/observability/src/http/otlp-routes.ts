@@ -5,6 +5,7 @@ import { decodeLogsRequestJson } from '../receivers/otlp/decode-logs-request-jso
 import { decodeLogsRequestProto } from '../receivers/otlp/decode-logs-request-proto.js';
 import { decodeTraceRequestJson } from '../receivers/otlp/decode-trace-request-json.js';
 import { decodeTraceRequestProto } from '../receivers/otlp/decode-trace-request-proto.js';
+import { decodeTraceRowsProto } from '../receivers/otlp/decode-trace-rows-proto.js';
 import {
   encodeExportResponseJson,
   encodeExportResponseProto,
@@ -15,7 +16,7 @@ import type { OtlpDecodeResult } from '../receivers/otlp/otlp-decode-result.js';
 import type { AppDeps } from './app-deps.js';
 import { type OtlpEncoding, otlpEncodingOf } from './otlp-encoding.js';
 import { otlpErrorResponse, otlpStatusResponse } from './otlp-errors.js';
-import { readBody } from './request-body.js';
+import { nodeIncoming, readBody } from './request-body.js';
 import { requireAccess } from './require-access.js';
 
 type Decoders<G> = Record<OtlpEncoding, (body: Uint8Array) => OtlpDecodeResult<G>>;
@@ -47,13 +48,22 @@ export function otlpRoutes(deps: AppDeps): Hono {
     }),
   );
 
-  app.post('/traces', (c) =>
-    ingest(c, deps, 'traces', TRACE_DECODERS, (groups) => ({
-      source: 'otlp',
-      spanGroups: groups,
-      logGroups: [],
-    })),
-  );
+  app.post('/traces', async (c) => {
+    if (requireEncoding(c) !== 'protobuf') {
+      return ingest(c, deps, 'traces', TRACE_DECODERS, (groups) => ({
+        source: 'otlp',
+        spanGroups: groups,
+        logGroups: [],
+      }));
+    }
+    // The hot path: protobuf spans are decoded straight into the store's columns.
+    const body = await readBody(c.req.raw, deps.config.maxBodyBytes, nodeIncoming(c));
+    const { decoded, stored } = deps.store.ingestDecoded((catalog, block) =>
+      decodeTraceRowsProto(body, catalog, block),
+    );
+    await stored;
+    return respond(c, 'protobuf', 'traces', decoded);
+  });
   app.post('/logs', (c) =>
     ingest(c, deps, 'logs', LOGS_DECODERS, (groups) => ({
       source: 'otlp',
@@ -64,7 +74,7 @@ export function otlpRoutes(deps: AppDeps): Hono {
   // Metrics are not in the event model yet: read (so limits still apply) and acknowledge.
   app.post('/metrics', async (c) => {
     const encoding = requireEncoding(c);
-    await readBody(c.req.raw, deps.config.maxBodyBytes);
+    await readBody(c.req.raw, deps.config.maxBodyBytes, nodeIncoming(c));
     return respond(c, encoding, 'traces', { rejected: 0, warnings: [] });
   });
 
@@ -79,7 +89,7 @@ async function ingest<G>(
   toBatch: (groups: G[]) => TelemetryBatch,
 ): Promise<Response> {
   const encoding = requireEncoding(c);
-  const body = await readBody(c.req.raw, deps.config.maxBodyBytes);
+  const body = await readBody(c.req.raw, deps.config.maxBodyBytes, nodeIncoming(c));
   const result = decoders[encoding](body);
   await deps.store.ingest(toBatch(result.groups));
   return respond(c, encoding, signal, result);

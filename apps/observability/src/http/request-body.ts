@@ -1,5 +1,7 @@
+import type { IncomingMessage } from 'node:http';
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
+import type { Context } from 'hono';
 
 const gunzipAsync = promisify(gunzip);
 
@@ -24,13 +26,22 @@ export class UnreadableBodyError extends Error {
 
 /**
  * Reads a whole request body within `limit` bytes, inflating gzip with the same cap, so neither a
- * large plain body nor a gzip bomb is ever held in memory past the limit.
+ * large plain body nor a gzip bomb is ever held in memory past the limit. Given the Node request
+ * underneath (see `nodeIncoming`), it reads that directly: the hot ingest routes skip the web
+ * stream Hono would otherwise build around it.
  */
-export async function readBody(request: Request, limit: number): Promise<Uint8Array> {
+export async function readBody(
+  request: Request,
+  limit: number,
+  incoming?: IncomingMessage,
+): Promise<Uint8Array> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   const encoding = (request.headers.get('content-encoding') ?? 'identity').trim().toLowerCase();
   if (encoding === 'identity' && declared > limit) throw new BodyTooLargeError(limit);
-  const raw = await readCapped(request, limit);
+  const raw =
+    incoming === undefined
+      ? await readCapped(request, limit)
+      : await readCappedNode(incoming, limit);
   if (encoding === 'identity' || encoding === '') return raw;
   if (encoding !== 'gzip' && encoding !== 'x-gzip') {
     throw new UnreadableBodyError(
@@ -74,4 +85,41 @@ async function readCapped(request: Request, limit: number): Promise<Uint8Array> 
     chunks.push(value);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+/** The Node request under a Hono context, when served by `@hono/node-server`. */
+export function nodeIncoming(c: Context): IncomingMessage | undefined {
+  return (c.env as { incoming?: IncomingMessage } | undefined)?.incoming;
+}
+
+/** Like `readCapped`, from the Node stream. */
+function readCappedNode(incoming: IncomingMessage, limit: number): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const finish = (error?: Error): void => {
+      incoming.off('data', onData).off('end', onEnd).off('error', onClose).off('close', onClose);
+      if (error === undefined)
+        resolve(chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size));
+      else {
+        // Drain what is left so the connection can still carry the error answer.
+        incoming.resume();
+        reject(error);
+      }
+    };
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size > limit) finish(new BodyTooLargeError(limit));
+      else chunks.push(chunk);
+    };
+    const onEnd = (): void => finish();
+    const onClose = (): void => {
+      if (!incoming.complete) finish(new ClientAbortedError());
+    };
+    if (incoming.readableEnded) {
+      reject(new ClientAbortedError());
+      return;
+    }
+    incoming.on('data', onData).on('end', onEnd).on('error', onClose).on('close', onClose);
+  });
 }

@@ -15,6 +15,11 @@ export interface PhysicalColumn {
 }
 
 /** Default cap on typed attribute columns per table; keys past it stay in the extra JSON. */
+export interface CatalogMark {
+  readonly columns: number;
+  readonly entries: number;
+}
+
 export const DEFAULT_MAX_ATTRIBUTE_COLUMNS = 1_000;
 /**
  * New columns one commit may add. Adding a column costs a schema change; a burst of new keys (one
@@ -102,6 +107,21 @@ export class ColumnCatalog {
     this.#pendingEntries.push(entry);
   }
 
+  /** Where the pending columns and entries stand, to `undo` back to. */
+  mark(): CatalogMark {
+    return { columns: this.#pendingColumns.length, entries: this.#pendingEntries.length };
+  }
+
+  /**
+   * Forgets the columns and entries asked for since `mark`, for rows that will not be stored
+   * (a request refused while being read). Valid only in the same synchronous step as `mark`,
+   * before any drain.
+   */
+  undo(mark: CatalogMark): void {
+    this.forgetColumns(this.#pendingColumns.splice(mark.columns));
+    this.forgetEntries(this.#pendingEntries.splice(mark.entries));
+  }
+
   /** Columns to ALTER TABLE ADD before the next commit. */
   drainPendingColumns(): PhysicalColumn[] {
     const pending = this.#pendingColumns;
@@ -118,6 +138,17 @@ export class ColumnCatalog {
   /** Undo of `drainPendingEntries` when the commit that would have stored them failed. */
   forgetEntries(entries: readonly CatalogEntry[]): void {
     for (const entry of entries) this.#entries.delete(entryKey(entry));
+  }
+
+  /**
+   * The columns the table has now: every known one but those still waiting for their ALTER
+   * TABLE, which requests arriving during a commit may have just asked for.
+   */
+  existingColumns(table: AttributeTable): [string, ColumnType][] {
+    const pending = new Set(
+      this.#pendingColumns.filter((column) => column.table === table).map((column) => column.name),
+    );
+    return [...this.#physical.get(table)!].filter(([name]) => !pending.has(name));
   }
 
   physicalColumns(table: AttributeTable): ReadonlyMap<string, ColumnType> {

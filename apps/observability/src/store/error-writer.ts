@@ -1,6 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ErrorItemStatus, ErrorLevel, ErrorOccurrence } from '../model/error-occurrence.js';
-import { appendColumn, appendColumns } from './columnar-append.js';
+import { appendRows } from './columns/append-rows.js';
+import { columnOfValues } from './columns/column.js';
+import { appendColumn } from './columns/column-layout.js';
 import { OCCURRENCE_COLUMNS } from './error-schema.js';
 import { type ItemTally, itemKey, occurrenceColumns, tally } from './error-turn-rows.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
@@ -196,7 +198,12 @@ export class ErrorWriter {
     const columns = occurrenceColumns(turn, firstId, itemIds, kept);
     await this.#execute('BEGIN TRANSACTION');
     try {
-      await appendColumns(this.connection, OCCURRENCES, OCCURRENCE_TYPES, columns, kept.length);
+      await appendRows(this.connection, OCCURRENCES, OCCURRENCE_TYPES, [
+        {
+          rowCount: kept.length,
+          columns: columns.map((values, i) => columnOfValues(OCCURRENCE_TYPES[i]!.layout, values)),
+        },
+      ]);
       const createdIds = new Set(created.values());
       for (const [itemId, counts] of tallies) {
         if (createdIds.has(itemId)) await this.#insertItem(itemId, counts, turn, firstId);

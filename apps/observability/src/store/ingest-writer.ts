@@ -1,9 +1,15 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
 import type { CatalogEntry, ColumnCatalog } from './column-catalog.js';
-import { type AppendColumn, appendColumn, appendColumns } from './columnar-append.js';
-import { EventRows, type ResourceRow } from './event-rows.js';
-import { KeySet, type RecentKeys } from './recent-keys.js';
+import { appendRows } from './columns/append-rows.js';
+import { columnOfValues } from './columns/column.js';
+import { type AppendColumn, appendColumn } from './columns/column-layout.js';
+import { EventRows } from './event-rows.js';
+import { KeyTable } from './key-table.js';
+import type { RecentKeys } from './recent-keys.js';
+import type { ResourceRow } from './resource-row.js';
+import { RowBlock } from './row-block.js';
+import { RowKey } from './row-key.js';
 import { EVENT_COLUMNS, quoteIdentifier, SQL_TYPE } from './schema.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
 
@@ -15,7 +21,7 @@ export interface IngestWriterOptions {
 }
 
 interface Waiting {
-  readonly batch: TelemetryBatch;
+  readonly block: RowBlock;
   readonly rows: number;
   readonly resolve: () => void;
   readonly reject: (error: unknown) => void;
@@ -27,6 +33,9 @@ export const TURN_KEYS_DDL =
   'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
 const TURN_KEYS = { name: 'turn_keys', schema: 'main', catalog: 'temp' };
 const TURN_KEY_LAYOUT = ['UINTEGER', 'UBIGINT', 'UHUGEINT'].map(appendColumn);
+/** Longest a turn waits for expected requests; a small share of a commit's latency. */
+const LINGER_MS = 5;
+const MAX_POOLED_BLOCKS = 32;
 const CHECKPOINT_ATTEMPTS = 5;
 const CHECKPOINT_RETRY_MS = 20;
 /** Margin around a commit's time range when looking for re-delivered rows: X-Ray times are µs. */
@@ -47,6 +56,9 @@ export class IngestWriter {
   #checkpointOwed = false;
   #idle: Promise<void> = Promise.resolve();
   #closed = false;
+  readonly #pool: RowBlock[] = [];
+  /** Set while a turn lingers for more requests (see `#gather`). */
+  #gathered: (() => void) | undefined;
 
   constructor(
     private readonly connection: DuckDBConnection,
@@ -59,21 +71,56 @@ export class IngestWriter {
     for (const id of knownResources) this.#knownResources.add(id);
   }
 
+  /**
+   * Queues a batch's rows. They are laid out in columns at once, so what waits for the commit
+   * is a few typed arrays rather than the batch's objects.
+   */
   submit(batch: TelemetryBatch): Promise<void> {
-    if (this.#closed) return Promise.reject(new StoreClosedError());
-    const rows = countRows(batch);
-    if (rows === 0) return Promise.resolve();
+    try {
+      return this.submitBuilt((block) => new EventRows(this.catalog, block).add(batch)).stored;
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /**
+   * Lets `build` write rows into a block (OTLP protobuf spans are decoded straight into one) and
+   * queues them. What the build asked of the catalog is undone when it throws or the rows are
+   * refused, so a refused request leaves no column or dataset entry behind. Throws what the
+   * build throws.
+   */
+  submitBuilt<R>(build: (block: RowBlock) => R): { built: R; stored: Promise<void> } {
+    if (this.#closed) throw new StoreClosedError();
+    const mark = this.catalog.mark();
+    const block = this.#pool.pop() ?? new RowBlock();
+    let built: R;
+    try {
+      built = build(block);
+    } catch (error) {
+      this.catalog.undo(mark);
+      this.#recycle([block]);
+      throw error;
+    }
+    const rows = block.rowCount;
+    if (rows === 0) {
+      this.#recycle([block]);
+      return { built, stored: Promise.resolve() };
+    }
     if (this.#pendingRows > 0 && this.#pendingRows + rows > this.options.maxPendingRows) {
-      return Promise.reject(new StoreOverloadedError(1));
+      this.catalog.undo(mark);
+      this.#recycle([block]);
+      return { built, stored: Promise.reject(new StoreOverloadedError(1)) };
     }
     this.#pendingRows += rows;
-    return new Promise<void>((resolve, reject) => {
-      this.#queue.push({ batch, rows, resolve, reject });
+    const stored = new Promise<void>((resolve, reject) => {
+      this.#queue.push({ block, rows, resolve, reject });
+      this.#gathered?.();
       if (!this.#draining) {
         this.#draining = true;
         this.#idle = this.#drain();
       }
     });
+    return { built, stored };
   }
 
   /** Resolves when everything accepted so far is committed; later submissions are refused. */
@@ -85,7 +132,9 @@ export class IngestWriter {
   /** Runs while work is queued; the flag drops in the same tick the queue is seen empty. */
   async #drain(): Promise<void> {
     try {
+      let expected = 0;
       while (this.#queue.length > 0) {
+        await this.#gather(expected);
         const turn = this.#takeTurn();
         try {
           await this.#commit(turn);
@@ -94,11 +143,50 @@ export class IngestWriter {
           for (const waiting of turn) waiting.reject(error);
         } finally {
           for (const waiting of turn) this.#pendingRows -= waiting.rows;
+          this.#recycle(turn.map((waiting) => waiting.block));
         }
+        // The senders just answered usually send again at once: expect them next turn too.
+        expected = turn.length + this.#queue.length;
       }
     } finally {
       this.#draining = false;
     }
+  }
+
+  /**
+   * Group commit with a short linger, as databases delay a commit while others are about to
+   * join it: when some requests wait but fewer than the last turn's senders plus those, the
+   * next turn waits up to LINGER_MS for the rest. A COMMIT costs per call as well as per row,
+   * and on a busy core turns otherwise split senders into alternating halves.
+   */
+  async #gather(expected: number): Promise<void> {
+    if (this.#queue.length >= expected || this.#queuedRows() >= this.options.maxCommitRows) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, LINGER_MS);
+      this.#gathered = () => {
+        if (this.#queue.length >= expected) done();
+      };
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    this.#gathered = undefined;
+  }
+
+  /** Keeps emptied blocks for the next requests: their typed arrays are most of a request's garbage. */
+  #recycle(blocks: readonly RowBlock[]): void {
+    for (const block of blocks) {
+      if (this.#pool.length >= MAX_POOLED_BLOCKS || block.oversized) continue;
+      block.reset();
+      this.#pool.push(block);
+    }
+  }
+
+  #queuedRows(): number {
+    let rows = 0;
+    for (const waiting of this.#queue) rows += waiting.rows;
+    return rows;
   }
 
   #takeTurn(): Waiting[] {
@@ -114,28 +202,33 @@ export class IngestWriter {
   }
 
   async #commit(turn: readonly Waiting[]): Promise<void> {
-    const rows = new EventRows(this.catalog);
-    for (const waiting of turn) rows.add(waiting.batch);
+    const blocks = turn.map((waiting) => waiting.block);
     await this.#addPendingColumns();
     const entries = this.catalog.drainPendingEntries();
-    const dynamic = [...this.catalog.physicalColumns('events')];
+    const existing = this.catalog.existingColumns('events');
+    const dynamic = existing.map(([name]) => name);
     const layout: AppendColumn[] = [
       ...EVENT_COLUMNS.map(([, sqlType]) => appendColumn(sqlType)),
-      ...dynamic.map(([, type]) => appendColumn(SQL_TYPE[type])),
+      ...existing.map(([, type]) => appendColumn(SQL_TYPE[type])),
     ];
-    const newResources = [...rows.resources.values()].filter(
-      (r) => !this.#knownResources.has(r.resourceId),
-    );
-    let skip: Set<number>;
+    const newResources = new Map<bigint, ResourceRow>();
+    for (const block of blocks) {
+      for (const [id, resource] of block.resources) {
+        if (!this.#knownResources.has(id)) newResources.set(id, resource);
+      }
+    }
+    let kept: RowBlock[];
     await this.connection.run('BEGIN TRANSACTION');
     try {
-      skip = await this.#duplicates(rows);
-      const columns = rows.columnsInOrder(
-        dynamic.map(([name]) => name),
-        skip,
+      const skips = await this.#duplicates(blocks);
+      kept = blocks.map((block, i) => (skips[i] === undefined ? block : block.without(skips[i])));
+      await appendRows(
+        this.connection,
+        EVENTS,
+        layout,
+        kept.map((block) => ({ rowCount: block.rowCount, columns: block.columnsFor(dynamic) })),
       );
-      await appendColumns(this.connection, EVENTS, layout, columns, rows.rowCount - skip.size);
-      for (const resource of newResources) await this.#insertResource(resource);
+      for (const resource of newResources.values()) await this.#insertResource(resource);
       for (const entry of entries) await this.#insertEntry(entry);
       await this.connection.run('COMMIT');
     } catch (error) {
@@ -144,73 +237,78 @@ export class IngestWriter {
       this.catalog.forgetEntries(entries);
       throw error;
     }
-    for (const resource of newResources) this.#knownResources.add(resource.resourceId);
-    this.#remember(rows, skip);
+    for (const id of newResources.keys()) this.#knownResources.add(id);
+    this.#remember(kept);
   }
 
   /** Keeps the keys of the rows just committed, for the next turns' duplicate check. */
-  #remember(rows: EventRows, skip: ReadonlySet<number>): void {
-    const eventIds = rows.fixed.get('event_id')!;
-    const traceIds = rows.fixed.get('trace_id')!;
-    const times = rows.fixed.get('time_unix_nano') as bigint[];
-    for (let i = 0; i < rows.rowCount; i++) {
-      if (!skip.has(i)) this.#recent.add(eventIds[i], traceIds[i] ?? null, times[i]!);
+  #remember(blocks: readonly RowBlock[]): void {
+    const key = new RowKey();
+    for (const block of blocks) {
+      key.over(block);
+      for (let row = 0; row < block.rowCount; row++) this.#recent.add(key.load(row));
     }
   }
 
   /**
-   * Rows of this turn that are already stored, or repeat an earlier row of the turn: same
-   * `event_id` and `trace_id`. Recent rows are checked against the keys kept in memory; only rows
-   * older than those reach back (re-delivery after a restart, late data) are looked up in DuckDB.
+   * Per block, the rows that are already stored or repeat an earlier row of the turn (same
+   * `event_id` and `trace_id`), marked 1; undefined for a block with none. Recent rows are
+   * checked against the keys kept in memory; only rows older than those reach back
+   * (re-delivery after a restart, late data) are looked up in DuckDB.
    */
-  async #duplicates(rows: EventRows): Promise<Set<number>> {
-    const eventIds = rows.fixed.get('event_id')!;
-    const traceIds = rows.fixed.get('trace_id')!;
-    const times = rows.fixed.get('time_unix_nano') as bigint[];
-    const skip = new Set<number>();
-    const turn = new KeySet();
-    const older: number[] = [];
-    for (let i = 0; i < rows.rowCount; i++) {
-      const eventId = eventIds[i];
-      const traceId = traceIds[i] ?? null;
-      if (turn.has(eventId, traceId)) {
-        skip.add(i);
-        continue;
+  async #duplicates(blocks: readonly RowBlock[]): Promise<(Uint8Array | undefined)[]> {
+    const skips: (Uint8Array | undefined)[] = blocks.map(() => undefined);
+    const skip = (b: number, row: number): void => {
+      skips[b] ??= new Uint8Array(blocks[b]!.rowCount);
+      skips[b]![row] = 1;
+    };
+    const turn = new KeyTable(blocks.reduce((sum, block) => sum + block.rowCount, 0));
+    const older: { block: number; row: number; key: RowKey }[] = [];
+    const key = new RowKey();
+    for (let b = 0; b < blocks.length; b++) {
+      const block = blocks[b]!;
+      key.over(block);
+      const covered = this.#recent.covers(earliestTime(block, key) - DEDUPE_MARGIN_NANOS);
+      for (let row = 0; row < block.rowCount; row++) {
+        key.load(row);
+        if (turn.has(key)) {
+          skip(b, row);
+          continue;
+        }
+        turn.add(key);
+        if (covered || this.#recent.covers(key.time - DEDUPE_MARGIN_NANOS)) {
+          if (this.#recent.has(key)) skip(b, row);
+        } else older.push({ block: b, row, key: RowKey.of(key.eventId, key.traceId, key.time) });
       }
-      turn.add(eventId, traceId, times[i]!);
-      if (!this.#recent.covers(times[i]! - DEDUPE_MARGIN_NANOS)) older.push(i);
-      else if (this.#recent.has(eventId, traceId)) skip.add(i);
     }
     if (older.length > 0) {
-      for (const row of await this.#storedAmong(older, eventIds, traceIds, times)) skip.add(row);
+      for (const index of await this.#storedAmong(older.map((o) => o.key))) {
+        skip(older[index]!.block, older[index]!.row);
+      }
     }
-    return skip;
+    return skips;
   }
 
   /**
-   * Which of the given rows are already stored. Only the keys are staged and joined, and only
-   * against the rows' time range, which DuckDB answers from the row groups' min/max.
+   * Which of the given keys are already stored, by index. Only the keys are staged and joined,
+   * and only against their time range, which DuckDB answers from the row groups' min/max.
    */
-  async #storedAmong(
-    indexes: readonly number[],
-    eventIds: readonly unknown[],
-    traceIds: readonly unknown[],
-    times: readonly bigint[],
-  ): Promise<number[]> {
-    let min = times[indexes[0]!]!;
+  async #storedAmong(keys: readonly RowKey[]): Promise<number[]> {
+    let min = keys[0]!.time;
     let max = min;
-    for (const i of indexes) {
-      if (times[i]! < min) min = times[i]!;
-      if (times[i]! > max) max = times[i]!;
+    for (const key of keys) {
+      if (key.time < min) min = key.time;
+      if (key.time > max) max = key.time;
     }
     await this.connection.run('DELETE FROM temp.main.turn_keys');
-    await appendColumns(
-      this.connection,
-      TURN_KEYS,
-      TURN_KEY_LAYOUT,
-      [indexes, indexes.map((i) => eventIds[i]), indexes.map((i) => traceIds[i])],
-      indexes.length,
-    );
+    const columns = [
+      keys.map((_, i) => i),
+      keys.map((key) => key.eventId),
+      keys.map((key) => key.traceId),
+    ].map((values, i) => columnOfValues(TURN_KEY_LAYOUT[i]!.layout, values));
+    await appendRows(this.connection, TURN_KEYS, TURN_KEY_LAYOUT, [
+      { rowCount: keys.length, columns },
+    ]);
     const stored = await this.connection.runAndReadAll(
       `SELECT k.row_index FROM temp.main.turn_keys k
        JOIN events x ON x.event_id = k.event_id AND x.trace_id IS NOT DISTINCT FROM k.trace_id
@@ -303,10 +401,16 @@ export class IngestWriter {
   }
 }
 
-function countRows(batch: TelemetryBatch): number {
-  let rows = 0;
-  for (const group of batch.spanGroups) rows += group.spans.length;
-  for (const group of batch.logGroups) rows += group.logs.length;
-  for (const group of batch.eventGroups ?? []) rows += group.events.length;
-  return rows;
+/** The earliest row time of a block, read from the words of its time column. */
+function earliestTime(block: RowBlock, key: RowKey): bigint {
+  let hi = 0x7fffffff;
+  let lo = 0xffffffff;
+  for (let row = 0; row < block.rowCount; row++) {
+    key.load(row);
+    if (key.timeHi < hi || (key.timeHi === hi && key.timeLo < lo)) {
+      hi = key.timeHi;
+      lo = key.timeLo;
+    }
+  }
+  return (BigInt(hi) << 32n) | BigInt(lo >>> 0);
 }

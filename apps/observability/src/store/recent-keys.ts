@@ -1,36 +1,5 @@
-/**
- * A set of (event_id, trace_id) keys: each event id's first trace in a Map, and the rare id seen
- * under several traces as a composite string (a Set per event id cost more than the lookup).
- */
-export class KeySet {
-  readonly first = new Map<unknown, unknown>();
-  others: Set<string> | undefined;
-  size = 0;
-  maxTime: bigint | undefined;
-
-  has(eventId: unknown, traceId: unknown): boolean {
-    // One lookup: stored traces are bigint or null, never undefined.
-    const first = this.first.get(eventId);
-    if (first === undefined) return false;
-    if (first === traceId) return true;
-    return this.others?.has(compositeKey(eventId, traceId)) ?? false;
-  }
-
-  /** Adds a key not already in the set; `time` is the row's, to know how late the set reaches. */
-  add(eventId: unknown, traceId: unknown, time: bigint): void {
-    if (!this.first.has(eventId)) this.first.set(eventId, traceId);
-    else {
-      this.others ??= new Set();
-      this.others.add(compositeKey(eventId, traceId));
-    }
-    this.size++;
-    if (this.maxTime === undefined || time > this.maxTime) this.maxTime = time;
-  }
-}
-
-function compositeKey(eventId: unknown, traceId: unknown): string {
-  return `${String(eventId)}/${String(traceId)}`;
-}
+import { KeyTable } from './key-table.js';
+import type { RowKey } from './row-key.js';
 
 /**
  * The (event_id, trace_id) keys of recently committed rows, so the writer can tell a re-delivered
@@ -40,8 +9,8 @@ function compositeKey(eventId: unknown, traceId: unknown): string {
  * floor are checked against the table instead.
  */
 export class RecentKeys {
-  #current = new KeySet();
-  #previous = new KeySet();
+  #current: KeyTable;
+  #previous: KeyTable;
   #floor: bigint;
 
   constructor(
@@ -49,6 +18,8 @@ export class RecentKeys {
     private readonly generationSize: number,
   ) {
     this.#floor = floor;
+    this.#current = new KeyTable(generationSize);
+    this.#previous = new KeyTable(0);
   }
 
   /** Whether every stored row with a time in `[from, ∞)` is known here. */
@@ -56,18 +27,18 @@ export class RecentKeys {
     return from >= this.#floor;
   }
 
-  has(eventId: unknown, traceId: unknown): boolean {
-    return this.#current.has(eventId, traceId) || this.#previous.has(eventId, traceId);
+  has(key: RowKey): boolean {
+    return this.#current.has(key) || this.#previous.has(key);
   }
 
   /** Records a committed row. */
-  add(eventId: unknown, traceId: unknown, time: bigint): void {
-    if (this.#current.size >= this.generationSize) {
+  add(key: RowKey): void {
+    if (this.#current.full) {
       const dropped = this.#previous.maxTime;
       if (dropped !== undefined && dropped >= this.#floor) this.#floor = dropped + 1n;
       this.#previous = this.#current;
-      this.#current = new KeySet();
+      this.#current = new KeyTable(this.generationSize);
     }
-    this.#current.add(eventId, traceId, time);
+    this.#current.add(key);
   }
 }

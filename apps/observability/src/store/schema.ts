@@ -100,6 +100,17 @@ export function attributeColumnName(key: string, type: ColumnType): string {
   return `${TYPE_PREFIX[type]}:${key}`;
 }
 
+/** The key and type an attribute column holds, from its physical name. */
+export function parseAttributeColumnName(name: string): { key: string; type: ColumnType } {
+  const type = TYPE_OF_PREFIX.get(name.slice(0, 2));
+  if (type === undefined) throw new Error(`not an attribute column: ${name}`);
+  return { key: name.slice(2), type };
+}
+
+const TYPE_OF_PREFIX = new Map(
+  Object.entries(TYPE_PREFIX).map(([type, prefix]) => [`${prefix}:`, type as ColumnType]),
+);
+
 /** Double-quotes an identifier for DuckDB. */
 export function quoteIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

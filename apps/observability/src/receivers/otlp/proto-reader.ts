@@ -22,6 +22,8 @@ export class ProtoReader {
   readonly view: DataView;
   readonly #text: Buffer;
   pos = 0;
+  /** The high word of the last `uint64Words`. */
+  high = 0;
 
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
@@ -81,6 +83,33 @@ export class ProtoReader {
     return this.fail('varint longer than 10 bytes', start);
   }
 
+  /**
+   * A varint's 64 bits as two unsigned 32-bit words, without a BigInt: the low word is returned
+   * and the high one left in `high`.
+   */
+  uint64Words(): number {
+    const bytes = this.bytes;
+    const start = this.pos;
+    let pos = start;
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < 10; i++) {
+      if (pos >= bytes.length) this.fail('truncated varint', start);
+      const bits = bytes[pos]! & 0x7f;
+      if (i < 4) lo |= bits << (7 * i);
+      else if (i === 4) {
+        lo |= bits << 28;
+        hi |= bits >>> 4;
+      } else hi |= bits << (7 * i - 32);
+      if (bytes[pos++]! < 0x80) {
+        this.pos = pos;
+        this.high = hi >>> 0;
+        return lo >>> 0;
+      }
+    }
+    return this.fail('varint longer than 10 bytes', start);
+  }
+
   /** A varint as a signed two's-complement int64 (proto `int64`, not zigzag `sint64`). */
   int64(): bigint {
     return BigInt.asIntN(64, this.uint64());
@@ -96,17 +125,17 @@ export class ProtoReader {
   }
 
   fixed32(): number {
-    const pos = this.#advance(4);
+    const pos = this.advance(4);
     return this.view.getUint32(pos, true);
   }
 
   fixed64(): bigint {
-    const pos = this.#advance(8);
+    const pos = this.advance(8);
     return this.view.getBigUint64(pos, true);
   }
 
   double(): number {
-    const pos = this.#advance(8);
+    const pos = this.advance(8);
     return this.view.getFloat64(pos, true);
   }
 
@@ -162,7 +191,7 @@ export class ProtoReader {
         this.uint64Skip();
         return;
       case WIRE_FIXED64:
-        this.#advance(8);
+        this.advance(8);
         return;
       case WIRE_LEN:
         this.pos = this.delimited(end);
@@ -171,7 +200,7 @@ export class ProtoReader {
         this.#skipGroup(tag >>> 3, end);
         return;
       case WIRE_FIXED32:
-        this.#advance(4);
+        this.advance(4);
         return;
       default:
         this.fail(
@@ -209,7 +238,8 @@ export class ProtoReader {
     }
   }
 
-  #advance(n: number): number {
+  /** Moves past `n` bytes of a fixed-width value and returns where they start. */
+  advance(n: number): number {
     const pos = this.pos;
     if (pos + n > this.bytes.length) this.fail(`truncated ${n * 8}-bit fixed value`);
     this.pos = pos + n;
