@@ -22,10 +22,9 @@ export function assignOrigin(
   const services = block.textColumn('service');
   const resources = block.fixedColumn('resource_id');
   services.setString(first, resource.service);
-  resources.set(first, resource.resourceId);
-  for (let row = first + 1; row < end; row++) {
-    services.repeat(row, first);
-    resources.copyRow(resources, first, row);
+  for (let row = first; row < end; row++) {
+    if (row > first) services.repeat(row, first);
+    resources.set(row, resource.resourceId);
   }
   for (const [name, column] of block.attributes) {
     for (let row = first; row < end; row++) {

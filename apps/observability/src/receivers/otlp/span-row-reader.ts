@@ -22,6 +22,13 @@ const TWO_32 = 4_294_967_296;
 const MAX_REMEMBERED_KEYS = 10_000;
 const MAX_KEY_BYTES = 128;
 
+const KEY_TAG = KEY_VALUE.tag.key;
+const VALUE_TAG = KEY_VALUE.tag.value;
+const STRING_TAG = ANY_VALUE.tag.string_value;
+const BOOL_TAG = ANY_VALUE.tag.bool_value;
+const INT_TAG = ANY_VALUE.tag.int_value;
+const DOUBLE_TAG = ANY_VALUE.tag.double_value;
+
 enum ValueKind {
   String = 1,
   Bool = 2,
@@ -271,6 +278,46 @@ export class SpanRowReader {
 
   /** Reads one KeyValue into the span's pending attributes; false when it is not plain. */
   #readAttribute(r: ProtoReader, end: number, serial: number): boolean {
+    const bytes = r.bytes;
+    const at = r.pos;
+    // The layout SDKs write: the key, then a value holding one field, every length under 128
+    // (one byte). Anything else is read field by field below.
+    const keyLength = bytes[at + 1]!;
+    const keyStop = at + 2 + keyLength;
+    if (
+      bytes[at] === KEY_TAG &&
+      keyLength < 0x80 &&
+      keyStop + 3 <= end &&
+      bytes[keyStop] === VALUE_TAG &&
+      keyStop + 2 + bytes[keyStop + 1]! === end
+    ) {
+      const value = keyStop + 2;
+      const tag = bytes[value];
+      let kind = 0;
+      let a = 0;
+      let b = 0;
+      if (tag === STRING_TAG && bytes[value + 1]! < 0x80 && value + 2 + bytes[value + 1]! === end) {
+        kind = ValueKind.String;
+        a = value + 2;
+        b = end;
+      } else if (tag === INT_TAG) {
+        r.pos = value + 1;
+        a = r.uint64Words();
+        b = r.high;
+        if (r.pos === end) kind = ValueKind.Int;
+      } else if (tag === DOUBLE_TAG && value + 9 === end) {
+        kind = ValueKind.Double;
+        a = r.view.getFloat64(value + 1, true);
+      } else if (tag === BOOL_TAG && value + 2 === end && bytes[value + 1]! < 0x80) {
+        kind = ValueKind.Bool;
+        a = bytes[value + 1] === 0 ? 0 : 1;
+      }
+      if (kind !== 0) {
+        r.pos = end;
+        return this.#pend(this.#keyAt(bytes, at + 2, keyStop), kind, a, b, serial, bytes);
+      }
+      r.pos = at;
+    }
     let entry: KeyEntry | undefined;
     let kind = 0;
     let a = 0;
@@ -287,21 +334,21 @@ export class SpanRowReader {
         while (r.pos < stop) {
           const field = r.uint32();
           switch (field) {
-            case ANY_VALUE.tag.string_value:
+            case STRING_TAG:
               a = r.bytesRange(stop);
               b = r.pos;
               kind = ValueKind.String;
               break;
-            case ANY_VALUE.tag.bool_value:
+            case BOOL_TAG:
               a = r.uint32() === 0 ? 0 : 1;
               kind = ValueKind.Bool;
               break;
-            case ANY_VALUE.tag.int_value:
+            case INT_TAG:
               a = r.uint64Words();
               b = r.high;
               kind = ValueKind.Int;
               break;
-            case ANY_VALUE.tag.double_value:
+            case DOUBLE_TAG:
               a = r.double();
               kind = ValueKind.Double;
               break;
@@ -313,10 +360,23 @@ export class SpanRowReader {
         if (r.pos !== stop) return false;
       } else return false;
     }
+    if (r.pos !== end) return false;
+    return this.#pend(entry, kind, a, b, serial, bytes);
+  }
+
+  /** Keeps an attribute until the span is known to be plain; false when it is not. */
+  #pend(
+    entry: KeyEntry | undefined,
+    kind: number,
+    a: number,
+    b: number,
+    serial: number,
+    bytes: Uint8Array,
+  ): boolean {
     // No key or no value (a null attribute), or a key repeated within the span: general path.
-    if (r.pos !== end || entry === undefined || kind === 0 || entry.seenIn === serial) return false;
+    if (entry === undefined || kind === 0 || entry.seenIn === serial) return false;
     entry.seenIn = serial;
-    if (kind === ValueKind.String && !isText(r.bytes, a, b)) return false;
+    if (kind === ValueKind.String && !isText(bytes, a, b)) return false;
     const i = this.#count++;
     if (i >= this.#kinds.length) this.#grow();
     this.#entries[i] = entry;
