@@ -4,7 +4,6 @@ import type { LogGroup, SpanGroup, TelemetryBatch } from '../model/telemetry-bat
 import { decodeLogsRequestJson } from '../receivers/otlp/decode-logs-request-json.js';
 import { decodeLogsRequestProto } from '../receivers/otlp/decode-logs-request-proto.js';
 import { decodeTraceRequestJson } from '../receivers/otlp/decode-trace-request-json.js';
-import { decodeTraceRequestProto } from '../receivers/otlp/decode-trace-request-proto.js';
 import { decodeTraceRowsProto } from '../receivers/otlp/decode-trace-rows-proto.js';
 import {
   encodeExportResponseJson,
@@ -13,21 +12,50 @@ import {
   type OtlpSignal,
 } from '../receivers/otlp/encode-export-response.js';
 import type { OtlpDecodeResult } from '../receivers/otlp/otlp-decode-result.js';
+import type { TelemetryStore } from '../store/telemetry-store.js';
 import type { AppDeps } from './app-deps.js';
 import { type OtlpEncoding, otlpEncodingOf } from './otlp-encoding.js';
 import { otlpErrorResponse, otlpStatusResponse } from './otlp-errors.js';
 import { nodeIncoming, readBody } from './request-body.js';
 import { requireAccess } from './require-access.js';
 
-type Decoders<G> = Record<OtlpEncoding, (body: Uint8Array) => OtlpDecodeResult<G>>;
+/** Decodes one request body and queues what it holds; `stored` settles with the commit. */
+type Ingest = (
+  body: Uint8Array,
+  store: TelemetryStore,
+) => { decoded: { rejected: number; warnings: readonly string[] }; stored: Promise<void> };
 
-const TRACE_DECODERS: Decoders<SpanGroup> = {
-  protobuf: decodeTraceRequestProto,
-  json: decodeTraceRequestJson,
+/** The general path: decode to model objects, then store them as a batch. */
+function viaBatch<G>(
+  decode: (body: Uint8Array) => OtlpDecodeResult<G>,
+  toBatch: (groups: G[]) => TelemetryBatch,
+): Ingest {
+  return (body, store) => {
+    const decoded = decode(body);
+    return { decoded, stored: store.ingest(toBatch(decoded.groups)) };
+  };
+}
+
+const spansOf = (groups: SpanGroup[]): TelemetryBatch => ({
+  source: 'otlp',
+  spanGroups: groups,
+  logGroups: [],
+});
+const logsOf = (groups: LogGroup[]): TelemetryBatch => ({
+  source: 'otlp',
+  spanGroups: [],
+  logGroups: groups,
+});
+
+const TRACES: Record<OtlpEncoding, Ingest> = {
+  // The hot path: protobuf spans are decoded straight into the store's columns.
+  protobuf: (body, store) =>
+    store.ingestDecoded((catalog, block) => decodeTraceRowsProto(body, catalog, block)),
+  json: viaBatch(decodeTraceRequestJson, spansOf),
 };
-const LOGS_DECODERS: Decoders<LogGroup> = {
-  protobuf: decodeLogsRequestProto,
-  json: decodeLogsRequestJson,
+const LOGS: Record<OtlpEncoding, Ingest> = {
+  protobuf: viaBatch(decodeLogsRequestProto, logsOf),
+  json: viaBatch(decodeLogsRequestJson, logsOf),
 };
 
 /** OTLP/HTTP: `/v1/traces` and `/v1/logs` stored; `/v1/metrics` accepted and discarded. */
@@ -48,29 +76,8 @@ export function otlpRoutes(deps: AppDeps): Hono {
     }),
   );
 
-  app.post('/traces', async (c) => {
-    if (requireEncoding(c) !== 'protobuf') {
-      return ingest(c, deps, 'traces', TRACE_DECODERS, (groups) => ({
-        source: 'otlp',
-        spanGroups: groups,
-        logGroups: [],
-      }));
-    }
-    // The hot path: protobuf spans are decoded straight into the store's columns.
-    const body = await readBody(c.req.raw, deps.config.maxBodyBytes, nodeIncoming(c));
-    const { decoded, stored } = deps.store.ingestDecoded((catalog, block) =>
-      decodeTraceRowsProto(body, catalog, block),
-    );
-    await stored;
-    return respond(c, 'protobuf', 'traces', decoded);
-  });
-  app.post('/logs', (c) =>
-    ingest(c, deps, 'logs', LOGS_DECODERS, (groups) => ({
-      source: 'otlp',
-      spanGroups: [],
-      logGroups: groups,
-    })),
-  );
+  app.post('/traces', (c) => ingest(c, deps, 'traces', TRACES));
+  app.post('/logs', (c) => ingest(c, deps, 'logs', LOGS));
   // Metrics are not in the event model yet: read (so limits still apply) and acknowledge.
   app.post('/metrics', async (c) => {
     const encoding = requireEncoding(c);
@@ -81,18 +88,17 @@ export function otlpRoutes(deps: AppDeps): Hono {
   return app;
 }
 
-async function ingest<G>(
+async function ingest(
   c: Context,
   deps: AppDeps,
   signal: OtlpSignal,
-  decoders: Decoders<G>,
-  toBatch: (groups: G[]) => TelemetryBatch,
+  ingesters: Record<OtlpEncoding, Ingest>,
 ): Promise<Response> {
   const encoding = requireEncoding(c);
   const body = await readBody(c.req.raw, deps.config.maxBodyBytes, nodeIncoming(c));
-  const result = decoders[encoding](body);
-  await deps.store.ingest(toBatch(result.groups));
-  return respond(c, encoding, signal, result);
+  const { decoded, stored } = ingesters[encoding](body, deps.store);
+  await stored;
+  return respond(c, encoding, signal, decoded);
 }
 
 function requireEncoding(c: Context): OtlpEncoding {
