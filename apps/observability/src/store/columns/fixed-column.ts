@@ -1,5 +1,6 @@
 import duckdb from '@duckdb/node-bindings';
 import { type CellValue, type FixedLayout, VALUE_BYTES } from './column-layout.js';
+import type { ArenaBlobs } from './arena-blobs.js';
 import type { ValidityMask } from './validity-mask.js';
 
 const U64_MASK = (1n << 64n) - 1n;
@@ -167,7 +168,8 @@ export class FixedColumn {
     from: number,
     size: number,
     mask: ValidityMask,
-    _blobs?: unknown,
+    // Only text columns point into arena copies; the parameter keeps one signature for both.
+    _blobs?: ArenaBlobs,
   ): void {
     const width = this.#width;
     const buffer = this.u8.buffer as ArrayBuffer;
