@@ -1,6 +1,6 @@
 import duckdb from '@duckdb/node-bindings';
-import { type CellValue, type FixedLayout, VALUE_BYTES } from './column-layout.js';
 import type { ArenaBlobs } from './arena-blobs.js';
+import { type CellValue, type FixedLayout, VALUE_BYTES } from './column-layout.js';
 import type { ValidityMask } from './validity-mask.js';
 
 const U64_MASK = (1n << 64n) - 1n;
