@@ -268,7 +268,7 @@ export class IngestWriter {
     for (let b = 0; b < blocks.length; b++) {
       const block = blocks[b]!;
       key.over(block);
-      const covered = this.#recent.covers(earliestTime(block, key) - DEDUPE_MARGIN_NANOS);
+      const covered = this.#recent.covers(earliestTime(block) - DEDUPE_MARGIN_NANOS);
       for (let row = 0; row < block.rowCount; row++) {
         key.load(row);
         if (turn.has(key)) {
@@ -402,14 +402,17 @@ export class IngestWriter {
 }
 
 /** The earliest row time of a block, read from the words of its time column. */
-function earliestTime(block: RowBlock, key: RowKey): bigint {
+function earliestTime(block: RowBlock): bigint {
+  const words = block.fixedColumn('time_unix_nano').u32;
   let hi = 0x7fffffff;
   let lo = 0xffffffff;
   for (let row = 0; row < block.rowCount; row++) {
-    key.load(row);
-    if (key.timeHi < hi || (key.timeHi === hi && key.timeLo < lo)) {
-      hi = key.timeHi;
-      lo = key.timeLo;
+    // Times are signed: the high word compares as int32, the low one unsigned.
+    const rowHi = words[row * 2 + 1]! | 0;
+    const rowLo = words[row * 2]!;
+    if (rowHi < hi || (rowHi === hi && rowLo < lo)) {
+      hi = rowHi;
+      lo = rowLo;
     }
   }
   return (BigInt(hi) << 32n) | BigInt(lo >>> 0);

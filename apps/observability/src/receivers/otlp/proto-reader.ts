@@ -62,25 +62,9 @@ export class ProtoReader {
 
   /** A varint as an unsigned 64-bit bigint. */
   uint64(): bigint {
-    const bytes = this.bytes;
-    const start = this.pos;
-    let pos = start;
-    let lo = 0;
-    let hi = 0;
-    for (let i = 0; i < 10; i++) {
-      if (pos >= bytes.length) this.fail('truncated varint', start);
-      const bits = bytes[pos]! & 0x7f;
-      if (i < 4) lo |= bits << (7 * i);
-      else if (i === 4) {
-        lo |= bits << 28;
-        hi |= bits >>> 4;
-      } else hi |= bits << (7 * i - 32);
-      if (bytes[pos++]! < 0x80) {
-        this.pos = pos;
-        return hi === 0 ? BigInt(lo >>> 0) : (BigInt(hi >>> 0) << 32n) | BigInt(lo >>> 0);
-      }
-    }
-    return this.fail('varint longer than 10 bytes', start);
+    const lo = this.uint64Words();
+    const hi = this.high;
+    return hi === 0 ? BigInt(lo) : (BigInt(hi) << 32n) | BigInt(lo);
   }
 
   /**

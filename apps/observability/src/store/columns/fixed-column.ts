@@ -1,21 +1,19 @@
 import duckdb from '@duckdb/node-bindings';
 import type { ArenaBlobs } from './arena-blobs.js';
 import { type CellValue, type FixedLayout, VALUE_BYTES } from './column-layout.js';
+import { INITIAL_ROWS, NullableRows } from './nullable-rows.js';
 import type { ValidityMask } from './validity-mask.js';
 
 const U64_MASK = (1n << 64n) - 1n;
-const INITIAL_ROWS = 64;
 
 /**
  * One fixed-width column being built, held exactly as a DuckDB vector lays it out (little-endian
  * values, one byte of validity per row; unset rows are NULL), so appending is one copy per chunk
  * and building it allocates no JavaScript value per row.
  */
-export class FixedColumn {
+export class FixedColumn extends NullableRows {
   readonly layout: FixedLayout;
   readonly #width: number;
-  capacity = 0;
-  valid = new Uint8Array(0);
   u8 = new Uint8Array(0);
   /** Set for layouts whose width is a multiple of 4 (u32, i64, u64, f64, u128). */
   u32 = new Uint32Array(0);
@@ -25,28 +23,22 @@ export class FixedColumn {
   u64 = new BigUint64Array(0);
 
   constructor(layout: FixedLayout, rows = INITIAL_ROWS) {
+    super();
     this.layout = layout;
     this.#width = VALUE_BYTES[layout];
     this.reserve(rows);
   }
 
-  /** Makes room for rows `[0, rows)`, keeping what is set. */
-  reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    const capacity = Math.max(rows, this.capacity * 2, INITIAL_ROWS);
+  protected growTo(capacity: number): void {
     const buffer = new ArrayBuffer(capacity * this.#width);
     const u8 = new Uint8Array(buffer);
     u8.set(this.u8);
-    const valid = new Uint8Array(capacity);
-    valid.set(this.valid);
     this.u8 = u8;
-    this.valid = valid;
     // Only the views this layout is written through: fewer objects per column.
     if (this.#width % 4 === 0) this.u32 = new Uint32Array(buffer);
     if (this.layout === 'f64') this.f64 = new Float64Array(buffer);
     if (this.layout === 'i64') this.i64 = new BigInt64Array(buffer);
     if (this.layout === 'u64' || this.layout === 'u128') this.u64 = new BigUint64Array(buffer);
-    this.capacity = capacity;
   }
 
   /** Sets a row from a plain value, converted to the column's layout. */
@@ -113,20 +105,6 @@ export class FixedColumn {
     const out = this.u8;
     const base = row * width;
     for (let i = 0; i < width; i++) out[base + i] = bytes[at + width - 1 - i]!;
-  }
-
-  /** Makes every row NULL, keeping the memory for reuse. */
-  reset(): void {
-    this.valid.fill(0);
-  }
-
-  /** Makes a row NULL again. */
-  clear(row: number): void {
-    if (row < this.capacity) this.valid[row] = 0;
-  }
-
-  isSet(row: number): boolean {
-    return row < this.capacity && this.valid[row] === 1;
   }
 
   /** The row's value (for tests and rare paths), or null. */

@@ -2,9 +2,9 @@ import duckdb from '@duckdb/node-bindings';
 import type { ArenaBlobs } from './arena-blobs.js';
 import { ByteArena } from './byte-arena.js';
 import { type CellValue, CHUNK_ROWS } from './column-layout.js';
+import { INITIAL_ROWS, NullableRows } from './nullable-rows.js';
 import type { ValidityMask } from './validity-mask.js';
 
-const INITIAL_ROWS = 64;
 /** A string's slot in a vector: `{ uint32 length; char inlined[12] }` or a prefix and pointer. */
 const STRING_SLOT = 16;
 const INLINE_BYTES = 12;
@@ -21,32 +21,25 @@ const slotWords = new Uint32Array(slots);
  * Appending writes every vector slot in JavaScript with the public `duckdb_string_t` layout:
  * short strings inline, longer ones as a prefix and a pointer into the arena's copy in DuckDB.
  */
-export class TextColumn {
+export class TextColumn extends NullableRows {
   readonly layout = 'varchar';
   readonly arena: ByteArena;
-  capacity = 0;
-  valid = new Uint8Array(0);
   starts = new Uint32Array(0);
   lengths = new Uint32Array(0);
 
   constructor(rows = INITIAL_ROWS, arena = new ByteArena()) {
+    super();
     this.arena = arena;
     this.reserve(rows);
   }
 
-  reserve(rows: number): void {
-    if (rows <= this.capacity) return;
-    const capacity = Math.max(rows, this.capacity * 2, INITIAL_ROWS);
-    const valid = new Uint8Array(capacity);
-    valid.set(this.valid);
+  protected growTo(capacity: number): void {
     const starts = new Uint32Array(capacity);
     starts.set(this.starts);
     const lengths = new Uint32Array(capacity);
     lengths.set(this.lengths);
-    this.valid = valid;
     this.starts = starts;
     this.lengths = lengths;
-    this.capacity = capacity;
   }
 
   /** Sets a row from any value, as its string form. */
@@ -90,19 +83,6 @@ export class TextColumn {
     this.starts[row] = this.starts[source]!;
     this.lengths[row] = this.lengths[source]!;
     this.valid[row] = this.valid[source]!;
-  }
-
-  /** Makes every row NULL, keeping the memory for reuse (the arena is reset by its owner). */
-  reset(): void {
-    this.valid.fill(0);
-  }
-
-  clear(row: number): void {
-    if (row < this.capacity) this.valid[row] = 0;
-  }
-
-  isSet(row: number): boolean {
-    return row < this.capacity && this.valid[row] === 1;
   }
 
   copyRow(source: TextColumn, from: number, to: number): void {
