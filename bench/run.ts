@@ -43,7 +43,8 @@ async function main(): Promise<void> {
       'target-cpu': { type: 'string', default: '0' },
       'client-cpu': { type: 'string', default: '1' },
       'server-cpu-prof': { type: 'boolean', default: false },
-      duration: { type: 'string', default: '10' },
+      slices: { type: 'string', default: '10' },
+      'slice-duration': { type: 'string', default: '2' },
       'warmup-duration': { type: 'string', default: '3' },
       connections: { type: 'string', default: '1' },
       configs: { type: 'string', default: APP_CONFIGS.join(',') },
@@ -122,10 +123,10 @@ async function main(): Promise<void> {
     if (bad.length > 0) throw new Error(`unknown --configs ${bad.join(', ')}\n${usage()}`);
     await appOverheadBench({
       configs: configs as AppConfig[],
-      durationSec: Number(values.duration),
+      slices: Number(values.slices),
+      sliceSec: Number(values['slice-duration']),
       warmupSec: Number(values['warmup-duration']),
       connections: Number(values.connections),
-      rounds: Number(values.rounds),
       backendCpu: values['target-cpu'],
       clientCpu: values['client-cpu'],
       backendNodeArgs: values['backend-cpu-prof']
@@ -138,7 +139,7 @@ async function main(): Promise<void> {
 function usage(): string {
   return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
        [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
-       [--duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused,xray]
+       [--slices N] [--slice-duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused,xray]
        [--backend-cpu-prof] [--xray-step-seconds S] [--batches N] [--navigations N]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run)
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
@@ -146,8 +147,8 @@ function usage(): string {
   rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries
   app-overhead  GET /api/activities/home with telemetry on (→ local server, → black hole,
           → closed port; on + X-Ray segments to the server's daemon port) vs OTEL_SDK_DISABLED=true:
-          req/s and p99 from autocannon, API alone on
-          --target-cpu, autocannon + observability server on --client-cpu; --duration S per run
+          req/s and p99 from autocannon, APIs on --target-cpu, autocannon + observability server on
+          --client-cpu; the configurations take turns, --slices N of --slice-duration S each
   rollbar Rollbar items/s for one hot fingerprint (rollbar.js-shaped, own uuid each): server vs a
           sink that only parses the JSON, both on --target-cpu; checks the item's count
   xray    X-Ray daemon: UDP segments/s stored with zero loss (doubling, then bisecting; server on

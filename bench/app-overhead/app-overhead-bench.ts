@@ -1,16 +1,21 @@
 import { fmtInt, fmtMs, fmtRatio, printTable, verdict } from '../support/format.js';
 import { countEvents } from '../support/honeycomb-api.js';
-import { serverEntry, startObservability } from '../support/observability-server.js';
+import {
+  type RunningObservability,
+  serverEntry,
+  startObservability,
+} from '../support/observability-server.js';
 import { processCpuSeconds } from '../support/process-stats.js';
 import {
   type BackendTelemetryStats,
   BENCH_SERVICE_NAME,
   buildApps,
+  type RunningBackend,
   startBackend,
 } from './backend.js';
 import { coreBusySeconds } from './core-busy.js';
 import { closedPortUrl, startBlackHole } from './dead-endpoints.js';
-import { type HttpLoadResult, runHttpLoad } from './http-load-result.js';
+import { HttpLoadClient, type HttpLoadResult, loadTotals } from './http-load-result.js';
 import { type XrayDaemon, xrayDaemonOf } from './xray-daemon.js';
 
 export const APP_CONFIGS = ['on', 'off', 'blackhole', 'refused', 'xray'] as const;
@@ -30,10 +35,11 @@ const ROUTE = '/api/activities/home';
 
 export interface AppOverheadOptions {
   readonly configs: readonly AppConfig[];
-  readonly durationSec: number;
+  /** Timed slices per configuration; the configurations take turns, slice by slice. */
+  readonly slices: number;
+  readonly sliceSec: number;
   readonly warmupSec: number;
   readonly connections: number;
-  readonly rounds: number;
   /** The API's core; it is alone there. */
   readonly backendCpu: string;
   /** autocannon and the observability server share this core. */
@@ -42,18 +48,31 @@ export interface AppOverheadOptions {
   readonly backendNodeArgs: readonly string[];
 }
 
-interface Sample {
-  readonly config: AppConfig;
-  readonly round: number;
-  readonly warmup: HttpLoadResult;
+/** One timed slice of one configuration. */
+interface Slice {
   readonly load: HttpLoadResult;
   readonly backendCpuSeconds: number;
   readonly serverCpuSeconds: number;
-  /** CPU seconds other processes (not the API) ran on the API's core during the timed run. */
+  /** CPU seconds other processes (not this API) ran on the API's core during the slice. */
   readonly othersOnApiCoreSeconds: number;
+}
+
+interface ConfigRun {
+  readonly config: AppConfig;
+  readonly serviceName: string;
+  readonly startedAt: number;
+  readonly backend: RunningBackend;
+  readonly warmup: HttpLoadResult;
+  readonly slices: Slice[];
+}
+
+interface ConfigResult {
+  readonly config: AppConfig;
+  readonly warmup: HttpLoadResult;
+  readonly slices: readonly Slice[];
   readonly telemetry: BackendTelemetryStats | undefined;
   readonly stopMs: number;
-  /** (a) only: spans COUNTed by the local server for this run's service, over every request. */
+  /** (a) and (e): spans COUNTed by the local server for this configuration's service. */
   readonly spansCounted?: number;
 }
 
@@ -61,8 +80,10 @@ interface Sample {
  * `GET /api/activities/home` on the real API (built, PGlite in a fresh temp dir) pinned alone to
  * one core, loaded by autocannon from another core, with telemetry exporting to a running local
  * observability server, disabled (`OTEL_SDK_DISABLED=true`), exporting into a black hole (accepts,
- * never answers) and to a closed port. One API process per configuration and round, warmed up
- * before the timed run; rounds alternate the order (ABCD, DCBA, …) so drift cancels.
+ * never answers), to a closed port, and with X-Ray on too. One API process per configuration, all
+ * started and warmed up first; then the configurations take turns in short slices (the order
+ * rotating each time), so a machine whose speed drifts by tens of percent within a minute slows
+ * every configuration alike. Only the API being loaded has work; the others sit idle.
  */
 export async function appOverheadBench(options: AppOverheadOptions): Promise<void> {
   buildApps();
@@ -72,6 +93,7 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
   const blackHole = await startBlackHole();
   const refusedUrl = await closedPortUrl();
   const xrayDaemon = options.configs.includes('xray') ? await xrayDaemonOf(server) : undefined;
+  const client = HttpLoadClient.start(options.clientCpu);
   const endpoint: Record<AppConfig, string> = {
     on: server.url,
     off: server.url,
@@ -80,52 +102,55 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
     xray: server.url,
   };
   console.log(
-    `\n== app-overhead: GET ${ROUTE}, ${options.rounds} round(s) × ${options.configs.length} ` +
-      `configurations × ${options.durationSec} s (after ${options.warmupSec} s warm-up), ` +
-      `${options.connections} connection(s)\n   API (node apps/backend/dist/main.js, PGlite) alone ` +
-      `on CPU ${options.backendCpu}; autocannon and the observability server on CPU ` +
-      `${options.clientCpu}\n   server: ${how}, --data :memory:; black hole ${blackHole.url}; ` +
-      `closed port ${refusedUrl}` +
+    `\n== app-overhead: GET ${ROUTE}, ${options.configs.length} configurations taking turns in ` +
+      `${options.slices} slices of ${options.sliceSec} s each (after ${options.warmupSec} s ` +
+      `warm-up), ${options.connections} connection(s)\n   APIs (node apps/backend/dist/main.js, ` +
+      `PGlite, one per configuration) on CPU ${options.backendCpu}; autocannon and the ` +
+      `observability server on CPU ${options.clientCpu}\n   server: ${how}, --data :memory:; ` +
+      `black hole ${blackHole.url}; closed port ${refusedUrl}` +
       (xrayDaemon === undefined ? '' : `; X-Ray daemon ${xrayDaemon.address} (${xrayDaemon.how})`),
   );
 
-  const samples: Sample[] = [];
+  const runs: ConfigRun[] = [];
+  const results: ConfigResult[] = [];
   try {
-    for (let round = 0; round < options.rounds; round++) {
-      const configs = round % 2 === 0 ? options.configs : [...options.configs].reverse();
-      for (const config of configs) {
-        const sample = await runOne(config, round, endpoint[config], server, options, xrayDaemon);
-        samples.push(sample);
-        console.log(
-          `   round ${round + 1} ${CONFIG_LABEL[config].padEnd(27)} ` +
-            `${fmtInt(sample.load.requestsPerSec).padStart(6)} req/s  ` +
-            `p50 ${fmtMs(sample.load.latencyP50Ms)}  p99 ${fmtMs(sample.load.latencyP99Ms)}` +
-            `  API CPU ${fmtInt((sample.backendCpuSeconds / sample.load.ok) * 1e6)} µs/req` +
-            `  others on CPU ${options.backendCpu} ${fmtShare(sample.othersOnApiCoreSeconds, sample)}` +
-            `  requests ${fmtInt(sample.warmup.ok)}+${fmtInt(sample.load.ok)}` +
-            (sample.spansCounted === undefined
-              ? ''
-              : `  spans stored ${fmtInt(sample.spansCounted)}`),
-        );
-      }
+    for (const config of options.configs) {
+      runs.push(await startConfig(config, endpoint[config], options, client, xrayDaemon));
     }
+    for (let slice = 0; slice < options.slices; slice++) {
+      const rates: string[] = [];
+      for (const run of turnOrder(runs, slice)) {
+        const taken = await measureSlice(run, server, options, client);
+        run.slices.push(taken);
+        rates.push(`${run.config} ${fmtInt(taken.load.ok / taken.load.durationSec)}`);
+      }
+      console.log(`   slice ${String(slice + 1).padStart(2)}: ${rates.join(', ')} req/s`);
+    }
+    for (const run of runs) results.push(await finishConfig(run, server));
   } finally {
+    for (const run of runs) await run.backend.stop();
+    await client.close();
     await blackHole.close();
     await xrayDaemon?.close();
     await server.child.stop();
   }
-  report(samples, options, blackHole.connections);
+  report(results, options, blackHole.connections);
 }
 
-async function runOne(
+/** Slice k starts at configuration k (mod n) and goes forwards on even k, backwards on odd. */
+function turnOrder<T>(items: readonly T[], slice: number): T[] {
+  const rotated = items.map((_, i) => items[(i + slice) % items.length]!);
+  return slice % 2 === 0 ? rotated : rotated.reverse();
+}
+
+async function startConfig(
   config: AppConfig,
-  round: number,
   endpoint: string,
-  server: { url: string; child: { pid: number } },
   options: AppOverheadOptions,
+  client: HttpLoadClient,
   xrayDaemon: XrayDaemon | undefined,
-): Promise<Sample> {
-  const serviceName = `${BENCH_SERVICE_NAME}-${config}-${round + 1}`;
+): Promise<ConfigRun> {
+  const serviceName = `${BENCH_SERVICE_NAME}-${config}`;
   const startedAt = Date.now();
   const backend = await startBackend({
     name: `API (${config})`,
@@ -143,92 +168,98 @@ async function runOne(
     },
     nodeArgs: options.backendNodeArgs,
   });
-  try {
-    const url = `${backend.url}${ROUTE}`;
-    const warmup = await runHttpLoad(
-      { url, connections: options.connections, durationSec: options.warmupSec },
-      options.clientCpu,
+  const warmup = await client.run({
+    url: `${backend.url}${ROUTE}`,
+    connections: options.connections,
+    durationSec: options.warmupSec,
+  });
+  return { config, serviceName, startedAt, backend, warmup, slices: [] };
+}
+
+async function measureSlice(
+  run: ConfigRun,
+  server: RunningObservability,
+  options: AppOverheadOptions,
+  client: HttpLoadClient,
+): Promise<Slice> {
+  const backendBefore = processCpuSeconds(run.backend.child.pid);
+  const serverBefore = processCpuSeconds(server.child.pid);
+  const coreBefore = coreBusySeconds(options.backendCpu);
+  const load = await client.run({
+    url: `${run.backend.url}${ROUTE}`,
+    connections: options.connections,
+    durationSec: options.sliceSec,
+  });
+  const backendCpuSeconds = processCpuSeconds(run.backend.child.pid) - backendBefore;
+  const serverCpuSeconds = processCpuSeconds(server.child.pid) - serverBefore;
+  const othersOnApiCoreSeconds = Math.max(
+    0,
+    coreBusySeconds(options.backendCpu) - coreBefore - backendCpuSeconds,
+  );
+  if (load.ok === 0 || load.non2xx > 0 || load.errors > 0) {
+    const { latencies: _, ...counts } = load;
+    throw new Error(
+      `${run.config}: ${JSON.stringify(counts)}\n${run.backend.child.stderr.slice(-2000)}`,
     );
-    const backendBefore = processCpuSeconds(backend.child.pid);
-    const serverBefore = processCpuSeconds(server.child.pid);
-    const coreBefore = coreBusySeconds(options.backendCpu);
-    const load = await runHttpLoad(
-      { url, connections: options.connections, durationSec: options.durationSec },
-      options.clientCpu,
-    );
-    const backendCpuSeconds = processCpuSeconds(backend.child.pid) - backendBefore;
-    const serverCpuSeconds = processCpuSeconds(server.child.pid) - serverBefore;
-    const othersOnApiCoreSeconds = Math.max(
-      0,
-      coreBusySeconds(options.backendCpu) - coreBefore - backendCpuSeconds,
-    );
-    if (load.ok === 0 || load.non2xx > 0 || load.errors > 0) {
-      throw new Error(`${config}: ${JSON.stringify(load)}\n${backend.child.stderr.slice(-2000)}`);
-    }
-    // Stopping flushes the API's queued spans (bounded by its export timeout).
-    const { stopMs } = await backend.stop();
-    const telemetry = backend.telemetryStats();
-    const spansCounted =
-      config === 'on' || config === 'xray'
-        ? await countEvents(
-            server.url,
-            serviceName,
-            Math.floor(startedAt / 1000) - 60,
-            Math.ceil(Date.now() / 1000) + 60,
-          )
-        : undefined;
-    return {
-      config,
-      round,
-      warmup,
-      load,
-      backendCpuSeconds,
-      serverCpuSeconds,
-      othersOnApiCoreSeconds,
-      telemetry,
-      stopMs,
-      ...(spansCounted === undefined ? {} : { spansCounted }),
-    };
-  } finally {
-    await backend.stop();
   }
+  return { load, backendCpuSeconds, serverCpuSeconds, othersOnApiCoreSeconds };
 }
 
-function fmtShare(seconds: number, sample: Sample): string {
-  return `${((seconds / sample.load.durationSec) * 100).toFixed(0)}%`;
+/** Stops the API (flushing its queued spans, bounded by its export timeout) and counts its spans. */
+async function finishConfig(run: ConfigRun, server: RunningObservability): Promise<ConfigResult> {
+  const { stopMs } = await run.backend.stop();
+  const telemetry = run.backend.telemetryStats();
+  const spansCounted =
+    run.config === 'on' || run.config === 'xray'
+      ? await countEvents(
+          server.url,
+          run.serviceName,
+          Math.floor(run.startedAt / 1000) - 60,
+          Math.ceil(Date.now() / 1000) + 60,
+        )
+      : undefined;
+  return {
+    config: run.config,
+    warmup: run.warmup,
+    slices: run.slices,
+    telemetry,
+    stopMs,
+    ...(spansCounted === undefined ? {} : { spansCounted }),
+  };
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
+function sum<T>(items: readonly T[], pick: (item: T) => number): number {
+  return items.reduce((total, item) => total + pick(item), 0);
 }
 
 function report(
-  samples: readonly Sample[],
+  results: readonly ConfigResult[],
   options: AppOverheadOptions,
   blackHoleConnections: number,
 ): void {
-  const of = (config: AppConfig) => samples.filter((s) => s.config === config);
-  const avg = (config: AppConfig, pick: (s: Sample) => number) => mean(of(config).map(pick));
-  const rows = options.configs.map((config) => {
-    const runs = of(config);
-    const stats = runs.map((s) => telemetryCell(s)).join(' | ');
+  const totals = new Map(results.map((r) => [r.config, loadTotals(r.slices.map((s) => s.load))]));
+  const cpuPerRequest = (r: ConfigResult) =>
+    sum(r.slices, (s) => s.backendCpuSeconds) / totals.get(r.config)!.ok;
+  const rows = results.map((r) => {
+    const total = totals.get(r.config)!;
+    const rates = r.slices.map((s) => s.load.ok / s.load.durationSec);
     return [
-      CONFIG_LABEL[config],
-      runs.map((s) => fmtInt(s.load.requestsPerSec)).join(' / '),
-      fmtInt(avg(config, (s) => s.load.requestsPerSec)),
-      fmtMs(avg(config, (s) => s.load.latencyP50Ms)),
-      fmtMs(avg(config, (s) => s.load.latencyP99Ms)),
-      `${fmtInt(avg(config, (s) => (s.backendCpuSeconds / s.load.ok) * 1e6))} µs`,
-      `${(avg(config, (s) => (s.load.clientCpuSeconds + s.serverCpuSeconds) / s.load.durationSec) * 100).toFixed(0)}%`,
-      `${(avg(config, (s) => s.stopMs) / 1000).toFixed(1)} s`,
-      stats,
+      CONFIG_LABEL[r.config],
+      `${fmtInt(Math.min(...rates))}–${fmtInt(Math.max(...rates))}`,
+      fmtInt(total.requestsPerSec),
+      fmtMs(total.latencyP50Ms),
+      fmtMs(total.latencyP99Ms),
+      `${fmtInt(cpuPerRequest(r) * 1e6)} µs`,
+      `${((100 * (total.clientCpuSeconds + sum(r.slices, (s) => s.serverCpuSeconds))) / total.durationSec).toFixed(0)}%`,
+      `${(r.stopMs / 1000).toFixed(1)} s`,
+      telemetryCell(r),
     ];
   });
   console.log('');
   printTable(
     [
       'configuration',
-      'req/s by round',
+      'req/s by slice',
       'req/s',
       'p50',
       'p99',
@@ -240,51 +271,55 @@ function report(
     rows,
   );
   console.log(
-    `(means over rounds; latencies are per-response from autocannon; "CPU ${options.clientCpu} busy" ` +
-      `is autocannon + observability server; black hole accepted ${blackHoleConnections} connection(s))`,
+    `(req/s, p50 and p99 over every slice's responses; latencies are per-response from autocannon; ` +
+      `"CPU ${options.clientCpu} busy" is autocannon + observability server; black hole accepted ` +
+      `${blackHoleConnections} connection(s))`,
   );
 
-  if (!options.configs.includes('off')) return;
-  const offRate = avg('off', (s) => s.load.requestsPerSec);
-  const offP99 = avg('off', (s) => s.load.latencyP99Ms);
-  const cpuPerRequest = (config: AppConfig) => avg(config, (s) => s.backendCpuSeconds / s.load.ok);
-  const others = mean(samples.map((s) => s.othersOnApiCoreSeconds / s.load.durationSec));
+  const off = results.find((r) => r.config === 'off');
+  if (off === undefined) return;
+  const offTotal = totals.get('off')!;
+  const allSlices = results.flatMap((r) => r.slices);
+  const others =
+    sum(allSlices, (s) => s.othersOnApiCoreSeconds) / sum(allSlices, (s) => s.load.durationSec);
   console.log('');
-  for (const config of options.configs.filter((c) => c !== 'off')) {
-    const ratio = avg(config, (s) => s.load.requestsPerSec) / offRate;
-    const added = avg(config, (s) => s.load.latencyP99Ms) - offP99;
+  for (const r of results.filter((c) => c.config !== 'off')) {
+    const total = totals.get(r.config)!;
+    const ratio = total.requestsPerSec / offTotal.requestsPerSec;
+    const added = total.latencyP99Ms - offTotal.latencyP99Ms;
     const p99Target =
-      config === 'on' || config === 'xray'
+      r.config === 'on' || r.config === 'xray'
         ? ` (target < ${TARGET_P99_ADDED_MS} ms: ${verdict(added < TARGET_P99_ADDED_MS)})`
         : '';
     console.log(
-      `${CONFIG_LABEL[config].padEnd(27)} throughput / off ${fmtRatio(ratio)} ` +
+      `${CONFIG_LABEL[r.config].padEnd(27)} throughput / off ${fmtRatio(ratio)} ` +
         `(target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}); ` +
         `p99 added ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms${p99Target}; ` +
-        `API CPU/req off ÷ this ${fmtRatio(cpuPerRequest('off') / cpuPerRequest(config))}`,
+        `API CPU/req off ÷ this ${fmtRatio(cpuPerRequest(off) / cpuPerRequest(r))}`,
     );
   }
   console.log(
     `(API CPU/req off ÷ this: the throughput ratio a saturated, uncontended API core would show.` +
-      ` Other processes took ${(others * 100).toFixed(0)}% of CPU ${options.backendCpu} on average` +
-      ` during the timed runs${others > 0.05 ? ': req/s and p99 are perturbed, rerun on a quiet machine' : ''}.)`,
+      ` Other processes, idle APIs included, took ${(others * 100).toFixed(0)}% of CPU ` +
+      `${options.backendCpu} on average during the slices` +
+      `${others > 0.05 ? ': req/s and p99 are perturbed, rerun on a quiet machine' : ''}.)`,
   );
 }
 
-function telemetryCell(sample: Sample): string {
+function telemetryCell(result: ConfigResult): string {
   const parts: string[] = [];
-  if (sample.config !== 'off') {
-    const t = sample.telemetry;
+  if (result.config !== 'off') {
+    const t = result.telemetry;
     parts.push(
       t === undefined
         ? 'no drops'
         : `${fmtInt(t.dropped)} dropped, ${fmtInt(t.exported)} exported${t.lastError ? ` (${t.lastError.slice(0, 40)})` : ''}`,
     );
   }
-  if (sample.spansCounted !== undefined) {
-    const requests = sample.warmup.ok + sample.load.ok;
+  if (result.spansCounted !== undefined) {
+    const requests = result.warmup.ok + sum(result.slices, (s) => s.load.ok);
     parts.push(
-      `COUNT ${fmtInt(sample.spansCounted)} = ${(sample.spansCounted / requests).toFixed(1)}/req`,
+      `COUNT ${fmtInt(result.spansCounted)} = ${(result.spansCounted / requests).toFixed(1)}/req`,
     );
   }
   return parts.join(', ') || '-';

@@ -1,33 +1,39 @@
-import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { quantile } from '../support/stats.js';
+import { z } from 'zod';
 import type { HttpLoadResult } from './http-load-result.js';
 
+const loadCommand = z.object({
+  url: z.string().url(),
+  connections: z.number().int().positive(),
+  durationSec: z.number().positive(),
+});
+
 /**
- * Load generator process (run pinned to its own core): `autocannon` with N keep-alive connections
- * GETting one URL for a fixed time. Latencies come from autocannon's per-response event (floating
- * milliseconds) rather than its histogram, which rounds to whole milliseconds: the target is
- * "p99 added under 2 ms". Prints one JSON HttpLoadResult line.
+ * Load generator process (run pinned to its own core). Each stdin line is a command
+ * `{url, connections, durationSec}`: autocannon GETs that URL over keep-alive connections for
+ * that long, and one JSON HttpLoadResult line answers it. One process serves every slice of a
+ * run, so slices a second or two long cost no process start. Latencies come from autocannon's
+ * per-response event (floating milliseconds) rather than its histogram, which rounds to whole
+ * milliseconds: the target is "p99 added under 2 ms".
  */
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      url: { type: 'string' },
-      connections: { type: 'string', default: '1' },
-      duration: { type: 'string', default: '10' },
-    },
-  });
-  const { url } = values;
-  if (url === undefined) throw new Error('usage: http-load-client --url U [--duration S]');
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line.trim() === '') continue;
+    const command = loadCommand.parse(JSON.parse(line));
+    console.log(JSON.stringify(await load(command)));
+  }
+}
 
+async function load(command: z.infer<typeof loadCommand>): Promise<HttpLoadResult> {
   const latencies: number[] = [];
   const cpuBefore = process.cpuUsage();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(
       {
-        url,
-        connections: Number(values.connections),
-        duration: Number(values.duration),
+        url: command.url,
+        connections: command.connections,
+        duration: command.durationSec,
         timeout: 30,
       },
       (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
@@ -37,24 +43,15 @@ async function main(): Promise<void> {
     });
   });
   const cpu = process.cpuUsage(cpuBefore);
-
-  const output: HttpLoadResult = {
+  return {
     ok: result['2xx'],
     non2xx: result.non2xx,
     errors: result.errors,
     timeouts: result.timeouts,
     durationSec: result.duration,
-    startMs: result.start.getTime(),
-    finishMs: result.finish.getTime(),
-    requestsPerSec: result['2xx'] / result.duration,
-    latencyMeanMs: latencies.reduce((sum, value) => sum + value, 0) / latencies.length,
-    latencyP50Ms: quantile(latencies, 0.5),
-    latencyP90Ms: quantile(latencies, 0.9),
-    latencyP99Ms: quantile(latencies, 0.99),
-    latencyMaxMs: quantile(latencies, 1),
+    latencies,
     clientCpuSeconds: (cpu.user + cpu.system) / 1e6,
   };
-  console.log(JSON.stringify(output));
 }
 
 main().catch((error: unknown) => {

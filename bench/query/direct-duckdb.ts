@@ -1,35 +1,43 @@
-import { DuckDBInstance } from '@duckdb/node-api';
+import { copyFileSync, rmSync } from 'node:fs';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+
+export interface Statement {
+  readonly sql: string;
+  readonly params: readonly unknown[];
+}
 
 /**
- * Runs SQL straight on a DuckDB file opened read-only (no server holds it then), as the baseline
- * the API is compared with. Returns each repetition's wall time and the last row count.
+ * Hand-written SQL straight on DuckDB, the baseline the API is compared with. It reads a
+ * byte-for-byte copy of the server's file, opened read-only: DuckDB lets one process hold a
+ * file for writing, and with a copy both stay open, so API and direct runs can alternate one by
+ * one and the machine's drift falls on both alike.
  */
-export async function timeDirectSql(
-  path: string,
-  statements: readonly { sql: string; params: readonly unknown[] }[],
-  repetitions: number,
-): Promise<{ ms: number[][]; rows: number[] }> {
-  const instance = await DuckDBInstance.create(path, { access_mode: 'READ_ONLY' });
-  try {
-    const connection = await instance.connect();
-    try {
-      const ms = statements.map(() => [] as number[]);
-      const rows = statements.map(() => 0);
-      // Interleave the statements so drift hits all of them alike.
-      for (let r = 0; r < repetitions; r++) {
-        for (const [i, { sql, params }] of statements.entries()) {
-          const began = performance.now();
-          const reader = await connection.runAndReadAll(sql, params as never);
-          const found = reader.getRowObjectsJS();
-          ms[i]!.push(performance.now() - began);
-          rows[i] = found.length;
-        }
-      }
-      return { ms, rows };
-    } finally {
-      connection.closeSync();
-    }
-  } finally {
-    instance.closeSync();
+export class DirectDuckDb {
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly connection: DuckDBConnection,
+    private readonly copy: string,
+  ) {}
+
+  /** Copies `path` (no process may be writing it) and opens the copy. */
+  static async open(path: string): Promise<DirectDuckDb> {
+    const copy = `${path}.direct-copy`;
+    copyFileSync(path, copy);
+    const instance = await DuckDBInstance.create(copy, { access_mode: 'READ_ONLY' });
+    return new DirectDuckDb(instance, await instance.connect(), copy);
+  }
+
+  /** Runs one statement and reads every row; returns its wall time and row count. */
+  async time({ sql, params }: Statement): Promise<{ ms: number; rows: number }> {
+    const began = performance.now();
+    const reader = await this.connection.runAndReadAll(sql, params as never);
+    const rows = reader.getRowObjectsJS().length;
+    return { ms: performance.now() - began, rows };
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+    rmSync(this.copy, { force: true });
   }
 }

@@ -12,6 +12,8 @@ export interface ChildOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** How long SIGTERM may take before SIGKILL. */
   readonly stopTimeoutMs?: number;
+  /** Keep stdin open for `writeLine` (default: no stdin). */
+  readonly stdin?: boolean;
 }
 
 /** A child process started by a benchmark; always stopped through `stop` or the cleanup registry. */
@@ -21,6 +23,8 @@ export class Child {
   readonly #unregister: () => void;
   #stdout = '';
   #stderr = '';
+  /** How much of stdout `readLine` has handed out. */
+  #stdoutRead = 0;
 
   constructor(private readonly options: ChildOptions) {
     const [command, args] =
@@ -31,7 +35,7 @@ export class Child {
     this.#child = spawn(command, args, {
       cwd: REPO_ROOT,
       env: { ...process.env, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
     this.#child.stdout?.setEncoding('utf8').on('data', (text: string) => {
       this.#stdout += text;
@@ -83,6 +87,30 @@ export class Child {
         throw new Error(`${this.options.name} printed no ${pattern} in ${timeoutMs} ms`);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Writes one line to the child's stdin (`stdin: true`). */
+  writeLine(line: string): void {
+    if (this.#child.stdin === null) throw new Error(`${this.options.name} has no stdin`);
+    this.#child.stdin.write(`${line}\n`);
+  }
+
+  /** The next whole stdout line not yet read; fails if the child exits first. */
+  async readLine(timeoutMs = 120_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const end = this.#stdout.indexOf('\n', this.#stdoutRead);
+      if (end >= 0) {
+        const line = this.#stdout.slice(this.#stdoutRead, end);
+        this.#stdoutRead = end + 1;
+        return line;
+      }
+      if (this.#child.exitCode !== null || this.#child.signalCode !== null) {
+        throw new Error(`${this.options.name} exited:\n${this.#stderr.slice(-4000)}`);
+      }
+      if (Date.now() > deadline) throw new Error(`${this.options.name} printed no line`);
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 

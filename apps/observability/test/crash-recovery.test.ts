@@ -44,6 +44,10 @@ describe('crash recovery', () => {
       expect(res.status).toBe(200);
       acknowledged += 25;
     }
+    const spec = { time_range: 600, calculations: [{ op: 'COUNT' }] };
+    const saved = (await (
+      await fetch(`${first.url}/1/queries/svc`, { method: 'POST', body: JSON.stringify(spec) })
+    ).json()) as { id: string };
     await killHard(first);
 
     const second = await spawnServer(['--data', data]);
@@ -56,5 +60,13 @@ describe('crash recovery', () => {
       COUNT: acknowledged,
       'SUM(round.7.key)': (24 * 25) / 2,
     });
+    // The query saved before the crash is still there, under the same id when created again.
+    const reread = await fetch(`${second.url}/1/queries/svc/${saved.id}`);
+    expect(await reread.json()).toEqual({ ...spec, id: saved.id });
+    const recreated = await fetch(`${second.url}/1/queries/svc`, {
+      method: 'POST',
+      body: JSON.stringify(spec),
+    });
+    expect(((await recreated.json()) as { id: string }).id).toBe(saved.id);
   });
 });

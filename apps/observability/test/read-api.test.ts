@@ -166,6 +166,32 @@ describe('read APIs', () => {
     expect((await getJson('/1/query_results/svc/nope')).status).toBe(404);
   });
 
+  it('gives an identical query the same id and stores it once, as queries are immutable', async () => {
+    const create = async (spec: object) =>
+      (await getJson('/1/queries/svc', { method: 'POST', body: JSON.stringify(spec) })).body as {
+        id: string;
+      };
+    const first = await create({
+      calculations: [{ op: 'MAX', column: 'duration_ms' }],
+      time_range: 60,
+    });
+    const again = await create({
+      time_range: 60,
+      calculations: [{ column: 'duration_ms', op: 'MAX' }],
+    });
+    const other = await create({
+      calculations: [{ op: 'MAX', column: 'duration_ms' }],
+      time_range: 61,
+    });
+    expect(again.id).toBe(first.id);
+    expect(other.id).not.toBe(first.id);
+    expect(
+      await server.store.query('SELECT count(*)::INTEGER AS n FROM saved_queries WHERE id = $1', [
+        first.id,
+      ]),
+    ).toEqual([{ n: 1 }]);
+  });
+
   it('reports the key\u2019s access on /1/auth', async () => {
     expect((await getJson('/1/auth')).body).toMatchObject({
       api_key_access: { events: true, queries: true },

@@ -5,6 +5,7 @@ import { millisToUnixNanos } from '../model/time.js';
 import { createCatalogResolver } from '../query/catalog-resolver.js';
 import { listColumns } from '../query/columns-listing.js';
 import { compileQuery } from '../query/compile-query.js';
+import { queryId } from '../query/query-id.js';
 import { parseQuerySpec } from '../query/query-spec.js';
 import { QueryValidationError } from '../query/query-validation-error.js';
 import { runQuery } from '../query/run-query.js';
@@ -97,7 +98,7 @@ export function honeycombQueryRoutes(deps: AppDeps): Hono {
     if (datasets === undefined) return c.json({ error: 'dataset not found' }, 404);
     const input = await readJson(c.req.raw, MAX_QUERY_BODY_BYTES);
     compile(deps, datasets, input);
-    const id = newId();
+    const id = queryId(dataset, input);
     const saved = { ...(input as object), id };
     await deps.store.saveQuery(dataset, id, JSON.stringify(saved));
     return c.json(saved, 200);

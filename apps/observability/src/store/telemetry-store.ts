@@ -6,6 +6,7 @@ import type { TraceView } from '../contract/trace-view.js';
 import type { ColumnType } from '../model/attributes.js';
 import type { TraceId } from '../model/ids.js';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
+import { BoundedMap } from './bounded-map.js';
 import { CLOUDWATCH_LOGS_DDL } from './cloudwatch-logs-schema.js';
 import {
   type CatalogEntry,
@@ -38,6 +39,7 @@ export interface StoreOptions {
 export const DEFAULT_MEMORY_LIMIT = '1GB';
 const CHECKPOINT_THRESHOLD = '64MB';
 const MAX_KEPT_RESULTS = 1_000;
+const MAX_CACHED_QUERIES = 10_000;
 /** Committed keys kept for the duplicate check, per generation (two are kept): about 40 MB. */
 const RECENT_KEYS_PER_GENERATION = 200_000;
 const MIN_TIME = -(2n ** 63n);
@@ -57,9 +59,9 @@ const TYPE_BY_PREFIX: Record<string, ColumnType> = {
 
 /** The only module that touches DuckDB: ingest through one writer, reads on their own connections. */
 export class TelemetryStore {
-  readonly #results = new Map<string, string>();
+  readonly #results = new BoundedMap<string, string>(MAX_KEPT_RESULTS);
   /** Saved specs are durable in `saved_queries`; this spares a read on every run. */
-  readonly #savedQueries = new Map<string, string>();
+  readonly #savedQueries = new BoundedMap<string, string>(MAX_CACHED_QUERIES);
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -160,24 +162,32 @@ export class TelemetryStore {
     }));
   }
 
+  /**
+   * Saves a spec under its content-derived id (`queryId`). The same id always names the same
+   * spec, so one already saved, known here or found on disk, is not written again.
+   */
   async saveQuery(dataset: string, id: string, specJson: string): Promise<void> {
-    this.#savedQueries.set(`${dataset}\u0000${id}`, specJson);
+    if ((await this.savedQuery(dataset, id)) !== undefined) return;
     await this.#write('INSERT INTO saved_queries VALUES ($1, $2, $3, $4)', [
       dataset,
       id,
       specJson,
       BigInt(Date.now()),
     ]);
+    this.#savedQueries.set(`${dataset}\u0000${id}`, specJson);
   }
 
   async savedQuery(dataset: string, id: string): Promise<string | undefined> {
-    const cached = this.#savedQueries.get(`${dataset}\u0000${id}`);
+    const key = `${dataset}\u0000${id}`;
+    const cached = this.#savedQueries.get(key);
     if (cached !== undefined) return cached;
     const rows = await this.query(
-      'SELECT spec_json FROM saved_queries WHERE dataset = $1 AND id = $2',
+      'SELECT spec_json FROM saved_queries WHERE dataset = $1 AND id = $2 LIMIT 1',
       [dataset, id],
     );
-    return rows[0]?.spec_json as string | undefined;
+    const found = rows[0]?.spec_json as string | undefined;
+    if (found !== undefined) this.#savedQueries.set(key, found);
+    return found;
   }
 
   /**
@@ -186,9 +196,6 @@ export class TelemetryStore {
    */
   saveQueryResult(dataset: string, id: string, json: string): void {
     this.#results.set(`${dataset}\u0000${id}`, json);
-    if (this.#results.size > MAX_KEPT_RESULTS) {
-      this.#results.delete(this.#results.keys().next().value as string);
-    }
   }
 
   queryResult(dataset: string, id: string): string | undefined {
