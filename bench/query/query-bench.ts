@@ -61,7 +61,7 @@ export async function queryBench(options: QueryBenchOptions): Promise<void> {
     try {
       // Warm both: the first run of each reads the columns from disk.
       await runHoneycombQuery(server.url, SERVICE_NAME, spec, { disableSeries: true });
-      for (const statement of statements) await directDb.time(statement);
+      await timeEach(directDb, statements);
       // One API run, then each direct statement, and again: drift hits both sides alike.
       for (let r = 0; r < options.repetitions; r++) {
         const timing = await runHoneycombQuery(server.url, SERVICE_NAME, spec, {

@@ -75,19 +75,8 @@ export class Child {
   }
 
   /** Resolves with the first match of `pattern` in stdout; fails if the child exits first. */
-  async waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const match = pattern.exec(this.#stdout);
-      if (match) return match;
-      if (this.#child.exitCode !== null || this.#child.signalCode !== null) {
-        throw new Error(`${this.options.name} exited early:\n${this.#stdout}\n${this.#stderr}`);
-      }
-      if (Date.now() > deadline) {
-        throw new Error(`${this.options.name} printed no ${pattern} in ${timeoutMs} ms`);
-      }
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+  waitForOutput(pattern: RegExp, timeoutMs = 60_000): Promise<RegExpMatchArray> {
+    return this.#poll(() => pattern.exec(this.#stdout) ?? undefined, timeoutMs, `no ${pattern}`);
   }
 
   /** Writes one line to the child's stdin (`stdin: true`). */
@@ -97,20 +86,33 @@ export class Child {
   }
 
   /** The next whole stdout line not yet read; fails if the child exits first. */
-  async readLine(timeoutMs = 120_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const end = this.#stdout.indexOf('\n', this.#stdoutRead);
-      if (end >= 0) {
+  readLine(timeoutMs = 120_000): Promise<string> {
+    return this.#poll(
+      () => {
+        const end = this.#stdout.indexOf('\n', this.#stdoutRead);
+        if (end < 0) return undefined;
         const line = this.#stdout.slice(this.#stdoutRead, end);
         this.#stdoutRead = end + 1;
         return line;
-      }
+      },
+      timeoutMs,
+      'no line',
+    );
+  }
+
+  /** Checks `found` every 20 ms until it gives a value; fails if the child exits or time runs out. */
+  async #poll<T>(found: () => T | undefined, timeoutMs: number, missing: string): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = found();
+      if (value !== undefined) return value;
       if (this.#child.exitCode !== null || this.#child.signalCode !== null) {
-        throw new Error(`${this.options.name} exited:\n${this.#stderr.slice(-4000)}`);
+        throw new Error(`${this.options.name} exited early:\n${this.#stdout}\n${this.#stderr}`);
       }
-      if (Date.now() > deadline) throw new Error(`${this.options.name} printed no line`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
+      if (Date.now() > deadline) {
+        throw new Error(`${this.options.name} printed ${missing} in ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
 

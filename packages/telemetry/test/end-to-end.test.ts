@@ -1,44 +1,14 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@cruddur/observability/config';
 import { type RunningServer, startServer } from '@cruddur/observability/server';
 import type { SpanView } from '@cruddur/observability/trace-view';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TracedProcess } from './support/traced-process.js';
 
 const callerTraceId = '4bf92f3577b34da6a3ce929d0e0e4736';
 const callerSpanId = '00f067aa0ba902b7';
 
 let observability: RunningServer;
-let app: ChildProcess | undefined;
-let appStderr = '';
-
-/** Starts the fixture app in its own Node process, the way `npm start` runs the backend. */
-async function startTracedProcess(env: NodeJS.ProcessEnv): Promise<number> {
-  const main = fileURLToPath(new URL('./fixtures/traced-main.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  app = child;
-  child.stderr?.on('data', (chunk: Buffer) => {
-    appStderr += chunk.toString();
-  });
-  const [line] = (await Promise.race([
-    once(child.stdout!, 'data'),
-    once(child, 'exit').then(() => {
-      throw new Error(`traced app exited early: ${appStderr}`);
-    }),
-  ])) as [Buffer];
-  return (JSON.parse(line.toString()) as { port: number }).port;
-}
-
-async function stopTracedProcess(): Promise<void> {
-  if (app === undefined || app.exitCode !== null) return;
-  const exited = once(app, 'exit');
-  app.kill('SIGTERM');
-  await exited;
-}
+let app: TracedProcess | undefined;
 
 async function fetchTrace(traceId: string, minSpans: number): Promise<SpanView[]> {
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -49,7 +19,7 @@ async function fetchTrace(traceId: string, minSpans: number): Promise<SpanView[]
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`trace ${traceId} did not reach the server; app stderr: ${appStderr}`);
+  throw new Error(`trace ${traceId} did not reach the server; app stderr: ${app?.stderr}`);
 }
 
 beforeAll(async () => {
@@ -60,24 +30,25 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await stopTracedProcess();
+  await app?.stop();
   await observability?.stop();
 });
 
 describe('startTelemetry in a real Express 5 process, exporting to the observability server', () => {
   it('continues the caller trace and records server, express and outbound fetch spans', async () => {
-    const port = await startTracedProcess({
+    app = await TracedProcess.start({
+      ...process.env,
       OTEL_EXPORTER_OTLP_ENDPOINT: observability.url,
       OTEL_BSP_SCHEDULE_DELAY: '50',
       DOWNSTREAM_URL: `${observability.url}/health`,
     });
-    const response = await fetch(`http://127.0.0.1:${port}/hello/ada?x=1`, {
+    const response = await fetch(`http://127.0.0.1:${app.port}/hello/ada?x=1`, {
       headers: { traceparent: `00-${callerTraceId}-${callerSpanId}-01` },
     });
     expect(await response.json()).toEqual({ hello: 'ada', downstreamStatus: 200 });
     // Shutdown flushes: the spans must arrive even though the process exits right away.
-    await stopTracedProcess();
-    expect(app?.exitCode).toBe(0);
+    await app.stop();
+    expect(app.exitCode).toBe(0);
 
     const spans = await fetchTrace(callerTraceId, 3);
     const serverSpan = spans.find((s) => s.kind.toLowerCase().includes('server'));

@@ -1,6 +1,3 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from '@cruddur/observability/config';
 import { type RunningServer, startServer } from '@cruddur/observability/server';
 import type { SpanView } from '@cruddur/observability/trace-view';
@@ -11,6 +8,7 @@ import {
   type XrayDocumentJson,
 } from '../src/node/xray/xray-segment-document-schema.testing.js';
 import { startCaptureServer } from './support/capture-server.js';
+import { envWithoutTelemetry, TracedProcess } from './support/traced-process.js';
 import { startUdpCapture } from './support/udp-capture.js';
 
 // One request to a real Express process with both exporters on: OTLP to the observability server
@@ -20,8 +18,7 @@ import { startUdpCapture } from './support/udp-capture.js';
 let observability: RunningServer;
 let daemon: Awaited<ReturnType<typeof startUdpCapture>>;
 let downstream: Awaited<ReturnType<typeof startCaptureServer>>;
-let app: ChildProcess | undefined;
-let appStderr = '';
+let app: TracedProcess | undefined;
 
 beforeAll(async () => {
   observability = await startServer(
@@ -32,35 +29,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (app !== undefined && app.exitCode === null) {
-    const exited = once(app, 'exit');
-    app.kill('SIGTERM');
-    await exited;
-  }
+  await app?.stop();
   await Promise.allSettled([observability?.stop(), daemon?.close(), downstream?.close()]);
 });
-
-async function startApp(env: NodeJS.ProcessEnv): Promise<number> {
-  const main = fileURLToPath(new URL('./fixtures/traced-main.ts', import.meta.url));
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(OTEL_|HONEYCOMB_|AWS_XRAY_)/.test(key)),
-  );
-  const child = spawn(process.execPath, ['--conditions=development', '--import', 'tsx', main], {
-    env: { ...inherited, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  app = child;
-  child.stderr?.on('data', (chunk: Buffer) => {
-    appStderr += chunk.toString();
-  });
-  const [line] = (await Promise.race([
-    once(child.stdout!, 'data'),
-    once(child, 'exit').then(() => {
-      throw new Error(`traced app exited early: ${appStderr}`);
-    }),
-  ])) as [Buffer];
-  return (JSON.parse(line.toString()) as { port: number }).port;
-}
 
 async function otlpSpans(traceId: string, count: number): Promise<SpanView[]> {
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -72,11 +43,12 @@ async function otlpSpans(traceId: string, count: number): Promise<SpanView[]> {
     } else await response.body?.cancel();
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  throw new Error(`trace ${traceId} did not reach the server; app stderr: ${appStderr}`);
+  throw new Error(`trace ${traceId} did not reach the server; app stderr: ${app?.stderr}`);
 }
 
 it('one request through OTLP and through X-Ray is one trace with one set of spans', async () => {
-  const port = await startApp({
+  app = await TracedProcess.start({
+    ...envWithoutTelemetry(),
     OTEL_EXPORTER_OTLP_ENDPOINT: observability.url,
     AWS_XRAY_DAEMON_ADDRESS: `127.0.0.1:${daemon.port}`,
     OTEL_BSP_SCHEDULE_DELAY: '50',
@@ -86,14 +58,12 @@ it('one request through OTLP and through X-Ray is one trace with one set of span
   const epoch = Math.floor(Date.now() / 1000).toString(16);
   const xrayRoot = `1-${epoch}-a006649127e371903a2de979`;
   const callerId = '53995c3f42cd8ad8';
-  const response = await fetch(`http://127.0.0.1:${port}/hello/ada`, {
+  const response = await fetch(`http://127.0.0.1:${app.port}/hello/ada`, {
     headers: { 'X-Amzn-Trace-Id': `Root=${xrayRoot};Parent=${callerId};Sampled=1` },
   });
   expect(await response.json()).toEqual({ hello: 'ada', downstreamStatus: 200 });
   // Stopping flushes both exporters.
-  const exited = once(app!, 'exit');
-  app!.kill('SIGTERM');
-  await exited;
+  await app.stop();
 
   const traceId = `${epoch}a006649127e371903a2de979`;
   const spans = await otlpSpans(traceId, 3);

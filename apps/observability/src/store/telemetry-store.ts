@@ -174,11 +174,11 @@ export class TelemetryStore {
       specJson,
       BigInt(Date.now()),
     ]);
-    this.#savedQueries.set(`${dataset}\u0000${id}`, specJson);
+    this.#savedQueries.set(keyOf(dataset, id), specJson);
   }
 
   async savedQuery(dataset: string, id: string): Promise<string | undefined> {
-    const key = `${dataset}\u0000${id}`;
+    const key = keyOf(dataset, id);
     const cached = this.#savedQueries.get(key);
     if (cached !== undefined) return cached;
     const rows = await this.query(
@@ -195,11 +195,11 @@ export class TelemetryStore {
    * after the run, and writing each to disk would cost a commit on every query.
    */
   saveQueryResult(dataset: string, id: string, json: string): void {
-    this.#results.set(`${dataset}\u0000${id}`, json);
+    this.#results.set(keyOf(dataset, id), json);
   }
 
   queryResult(dataset: string, id: string): string | undefined {
-    return this.#results.get(`${dataset}\u0000${id}`);
+    return this.#results.get(keyOf(dataset, id));
   }
 
   /** Commits what was accepted, checkpoints, and releases the file. */
@@ -222,6 +222,11 @@ export class TelemetryStore {
       connection.closeSync();
     }
   }
+}
+
+/** Query ids are per dataset: caches key them by both. */
+function keyOf(dataset: string, id: string): string {
+  return `${dataset}\u0000${id}`;
 }
 
 async function loadCatalog(connection: DuckDBConnection, catalog: ColumnCatalog): Promise<void> {
