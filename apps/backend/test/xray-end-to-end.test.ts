@@ -172,20 +172,33 @@ async function xrayCallerRequest(baseUrl: string, path: string) {
 const hasServiceSpans = (service: string) => (tree: TraceTree) =>
   tree.named(service).length > 0 && tree.spans.some((span) => span.kind === 'server');
 
+/**
+ * One X-Ray caller's request to the split API (OTLP to one server, X-Ray to another): its trace
+ * as the OTLP server stores it, once `service`'s spans are in, and as the X-Ray API returns it.
+ */
+async function seenBothWays(path: string, status: number, service: string) {
+  const request = await xrayCallerRequest(running(backends.split).url, path);
+  expect(request.status).toBe(status);
+  const otlp = await waitForTrace(
+    running(servers.otlpOnly).url,
+    request.traceId,
+    hasServiceSpans(service),
+    5_000,
+  );
+  const documents = await xrayDocuments(
+    running(servers.xrayOnly),
+    request.xrayTraceId,
+    otlp.spans.length,
+  );
+  return { request, otlp, documents };
+}
+
 describe('the same request through OTLP and through X-Ray', () => {
   it("one trace, one set of spans: a user's cruds seen by OTLP alone and by X-Ray alone", async () => {
-    const request = await xrayCallerRequest(running(backends.split).url, '/api/activities/@worf');
-    expect(request.status).toBe(200);
-    const otlp = await waitForTrace(
-      running(servers.otlpOnly).url,
-      request.traceId,
-      hasServiceSpans('user-activities-data'),
-      5_000,
-    );
-    const documents = await xrayDocuments(
-      running(servers.xrayOnly),
-      request.xrayTraceId,
-      otlp.spans.length,
+    const { request, otlp, documents } = await seenBothWays(
+      '/api/activities/@worf',
+      200,
+      'user-activities-data',
     );
 
     expect(new Set(documents.map((doc) => doc.trace_id))).toEqual(new Set([request.xrayTraceId]));
@@ -231,18 +244,10 @@ describe('the same request through OTLP and through X-Ray', () => {
   });
 
   it('a 404: error on the segment, a fault with its cause on the service subsegment', async () => {
-    const request = await xrayCallerRequest(running(backends.split).url, '/api/activities/@nobody');
-    expect(request.status).toBe(404);
-    const otlp = await waitForTrace(
-      running(servers.otlpOnly).url,
-      request.traceId,
-      hasServiceSpans('user-activities'),
-      5_000,
-    );
-    const documents = await xrayDocuments(
-      running(servers.xrayOnly),
-      request.xrayTraceId,
-      otlp.spans.length,
+    const { request, otlp, documents } = await seenBothWays(
+      '/api/activities/@nobody',
+      404,
+      'user-activities',
     );
     const segment = documents.find((doc) => doc.topLevel && doc.type !== 'subsegment');
     expect(segment).toMatchObject({ error: true, http: { response: { status: 404 } } });
