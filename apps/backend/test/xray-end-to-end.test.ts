@@ -244,7 +244,7 @@ describe('the same request through OTLP and through X-Ray', () => {
   });
 
   it('a 404: error on the segment, a fault with its cause on the service subsegment', async () => {
-    const { request, otlp, documents } = await seenBothWays(
+    const { otlp, documents } = await seenBothWays(
       '/api/activities/@nobody',
       404,
       'user-activities',
