@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, usage } from './config.js';
 import { startServer } from './server.js';
 
-/** `cruddur-observability [--host H] [--http-port P] [--data FILE|:memory:]` */
+/** `cruddur-observability [--host H] [--http-port P] [--data FILE|:memory:] …`; `--help` lists all. */
 async function main(): Promise<void> {
-  const config = loadConfig(process.argv.slice(2), process.env);
+  const args = process.argv.slice(2);
+  if (args.includes('--help') || args.includes('-h')) {
+    console.log(usage());
+    return;
+  }
+  const config = loadConfig(args, process.env);
   const server = await startServer(config);
   console.log(`observability server listening on ${server.url}`);
   console.log(`  OTLP/HTTP     ${server.url}/v1/traces  ${server.url}/v1/logs`);
@@ -31,6 +36,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  // A configuration mistake is the user's to fix: one line, and the usage exit code.
+  if (error instanceof ConfigError) {
+    console.error(`cruddur-observability: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error);
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig, usage } from './config.js';
+import { SETTINGS } from './config-settings.js';
 
 describe('loadConfig', () => {
   it('defaults to loopback, port 4318 and the data folder', () => {
@@ -42,7 +43,60 @@ describe('loadConfig', () => {
   });
 
   it('names the setting that is wrong', () => {
-    expect(() => loadConfig(['--http-port', 'seventy'], {})).toThrow(/httpPort/);
-    expect(() => loadConfig(['--bogus'], {})).toThrow();
+    expect(() => loadConfig(['--http-port', 'seventy'], {})).toThrow(/--http-port/);
+    expect(() => loadConfig(['--bogus'], {})).toThrow(ConfigError);
+  });
+
+  it("names a flag it does not know, or one missing its value, without the parser's advice", () => {
+    expect(() => loadConfig(['--port', '1'], {})).toThrow(
+      new ConfigError('unknown option --port (see --help)'),
+    );
+    expect(() => loadConfig(['--data'], {})).toThrow(
+      new ConfigError('option --data needs a value (see --help)'),
+    );
+    expect(() => loadConfig(['serve'], {})).toThrow(
+      new ConfigError('unexpected argument serve (see --help)'),
+    );
+  });
+
+  it('names the flag and the variable of a value it refuses, wherever the value came from', () => {
+    expect(() => loadConfig([], { OBSERVABILITY_MEMORY_LIMIT: 'lots' })).toThrow(
+      /^invalid --memory-limit \(OBSERVABILITY_MEMORY_LIMIT\): /,
+    );
+  });
+
+  it('reads every setting from its flag and from its variable', () => {
+    for (const setting of SETTINGS) {
+      const value = setting.key === 'host' ? '127.0.0.2' : valueFor(setting.key);
+      const fromFlag = loadConfig([`--${setting.flag}`, value], {});
+      const fromEnv = loadConfig([], { [setting.env]: value });
+      expect(fromEnv[setting.key], setting.env).toEqual(fromFlag[setting.key]);
+      expect(fromFlag[setting.key], setting.flag).not.toEqual(loadConfig([], {})[setting.key]);
+    }
+  });
+
+  it('--help shows the defaults the parser applies', () => {
+    const text = usage();
+    expect(text).toContain('env OBSERVABILITY_HTTP_PORT; default 4318');
+    expect(text).toContain('env OBSERVABILITY_DATA; default data/observability.duckdb');
+    expect(text).toContain('env OBSERVABILITY_QUERY_KEYS\n');
   });
 });
+
+function valueFor(key: string): string {
+  const values: Record<string, string> = {
+    httpPort: '5001',
+    xrayPort: '5002',
+    data: ':memory:',
+    maxBodyBytes: '1024',
+    maxPendingRows: '10',
+    memoryLimit: '256MB',
+    ingestKeys: 'sender',
+    queryKeys: 'reader',
+    rollbarTokens: 'tok:post_server_item',
+    corsOrigins: 'http://localhost:3000',
+  };
+  const value = values[key];
+  if (value === undefined) throw new Error(`no sample value for ${key}`);
+  return value;
+}

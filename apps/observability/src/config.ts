@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { SETTINGS } from './config-settings.js';
 import { rollbarTokensSchema } from './http/rollbar-scopes.js';
 
 const MIB = 1024 * 1024;
@@ -59,46 +60,21 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/;
 /**
  * Reads flags first, then `OBSERVABILITY_*` variables, then defaults. Refuses to listen beyond
  * loopback without keys: an open store reachable from the network would leak every trace.
+ * An unknown or incomplete flag is a `ConfigError` naming it, never a stack trace.
  */
 export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): ServerConfig {
-  const { values } = parseArgs({
-    args: [...argv],
-    options: {
-      host: { type: 'string' },
-      'http-port': { type: 'string' },
-      'xray-port': { type: 'string' },
-      data: { type: 'string' },
-      'max-body-bytes': { type: 'string' },
-      'max-pending-rows': { type: 'string' },
-      'memory-limit': { type: 'string' },
-      'ingest-keys': { type: 'string' },
-      'query-keys': { type: 'string' },
-      'rollbar-tokens': { type: 'string' },
-      'cors-origins': { type: 'string' },
-    },
-    strict: true,
-  });
-  const parsed = configSchema.safeParse({
-    host: values.host ?? env.OBSERVABILITY_HOST,
-    httpPort: values['http-port'] ?? env.OBSERVABILITY_HTTP_PORT,
-    // An ephemeral HTTP port (tests, benchmarks) implies an ephemeral daemon port: two servers
-    // started side by side must not fight over UDP/TCP 2000.
-    xrayPort:
-      values['xray-port'] ??
-      env.OBSERVABILITY_XRAY_PORT ??
-      (String(values['http-port'] ?? env.OBSERVABILITY_HTTP_PORT) === '0' ? '0' : undefined),
-    data: values.data ?? env.OBSERVABILITY_DATA,
-    maxBodyBytes: values['max-body-bytes'] ?? env.OBSERVABILITY_MAX_BODY_BYTES,
-    maxPendingRows: values['max-pending-rows'] ?? env.OBSERVABILITY_MAX_PENDING_ROWS,
-    memoryLimit: values['memory-limit'] ?? env.OBSERVABILITY_MEMORY_LIMIT,
-    ingestKeys: values['ingest-keys'] ?? env.OBSERVABILITY_INGEST_KEYS,
-    queryKeys: values['query-keys'] ?? env.OBSERVABILITY_QUERY_KEYS,
-    rollbarTokens: values['rollbar-tokens'] ?? env.OBSERVABILITY_ROLLBAR_TOKENS,
-    corsOrigins: values['cors-origins'] ?? env.OBSERVABILITY_CORS_ORIGINS,
-  });
+  const values = parseFlags(argv);
+  const raw: Record<string, string | undefined> = {};
+  for (const setting of SETTINGS) raw[setting.key] = values[setting.flag] ?? env[setting.env];
+  // An ephemeral HTTP port (tests, benchmarks) implies an ephemeral daemon port: two servers
+  // started side by side must not fight over UDP/TCP 2000.
+  raw.xrayPort ??= String(raw.httpPort) === '0' ? '0' : undefined;
+  const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new ConfigError(`invalid ${issue?.path.join('.') ?? 'configuration'}: ${issue?.message}`);
+    const setting = SETTINGS.find((candidate) => candidate.key === issue?.path[0]);
+    const what = setting === undefined ? 'configuration' : `--${setting.flag} (${setting.env})`;
+    throw new ConfigError(`invalid ${what}: ${issue?.message}`);
   }
   const config = { ...parsed.data, data: dataPath(parsed.data.data, env) };
   if (!LOOPBACK.test(config.host) && config.queryKeys.length === 0) {
@@ -116,6 +92,60 @@ export function loadConfig(argv: readonly string[], env: NodeJS.ProcessEnv): Ser
 function dataPath(path: string, env: NodeJS.ProcessEnv): string {
   if (path === ':memory:' || isAbsolute(path)) return path;
   return resolve(env.INIT_CWD ?? process.cwd(), path);
+}
+
+const FLAG_OPTIONS = Object.fromEntries(
+  SETTINGS.map((setting) => [setting.flag, { type: 'string' as const }]),
+);
+
+function parseFlags(argv: readonly string[]): Record<string, string | undefined> {
+  try {
+    return parseArgs({ args: [...argv], options: FLAG_OPTIONS, strict: true }).values;
+  } catch (error) {
+    // node:util reports these as TypeErrors whose message suggests '--' tricks; say it plainly.
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS_')) throw error;
+    throw new ConfigError(`${flagProblem(code, (error as Error).message)} (see --help)`);
+  }
+}
+
+function flagProblem(code: string, message: string): string {
+  const quoted = /'([^' ]*)/.exec(message)?.[1];
+  if (quoted === undefined) return message;
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option ${quoted}`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return `option ${quoted} needs a value`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument ${quoted}`;
+    default:
+      return message;
+  }
+}
+
+/** What `--help` prints: every flag with its variable, default and meaning. */
+export function usage(): string {
+  const defaults: Record<string, unknown> = configSchema.parse({});
+  const lines = SETTINGS.map((setting) => {
+    const fallback = defaults[setting.key];
+    const shown = Array.isArray(fallback) ? undefined : fallback;
+    return [
+      `  --${setting.flag} VALUE`,
+      `      ${setting.about}`,
+      `      env ${setting.env}${shown === undefined ? '' : `; default ${String(shown)}`}`,
+    ].join('\n');
+  });
+  return [
+    'Usage: cruddur-observability [options]',
+    '',
+    'The local observability server: OTLP/HTTP, an X-Ray daemon and API, CloudWatch Logs, Rollbar',
+    'and the Honeycomb query API over one DuckDB file. Flags win over the environment.',
+    '',
+    ...lines,
+    '  -h, --help',
+    '      print this and exit',
+  ].join('\n');
 }
 
 export class ConfigError extends Error {
