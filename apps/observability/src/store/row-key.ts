@@ -1,4 +1,8 @@
+import type { FixedColumn } from './columns/fixed-column.js';
 import type { RowBlock } from './row-block.js';
+import type { EventColumn } from './schema.js';
+
+const KEY_COLUMNS: readonly EventColumn[] = ['event_id', 'trace_id', 'time_unix_nano'];
 
 /**
  * The dedupe key of one row, (event_id, trace_id), with the row's time, as 32-bit words: a
@@ -22,14 +26,15 @@ export class RowKey {
 
   /** Points the cursor at a block's key columns. */
   over(block: RowBlock): this {
-    const traces = block.fixedColumn('trace_id');
-    block.fixedColumn('event_id').reserve(block.rowCount);
-    traces.reserve(block.rowCount);
-    block.fixedColumn('time_unix_nano').reserve(block.rowCount);
-    this.#events = block.fixedColumn('event_id').u32;
+    const [events, traces, times] = KEY_COLUMNS.map((name) => {
+      const column = block.fixedColumn(name);
+      column.reserve(block.rowCount);
+      return column;
+    }) as [FixedColumn, FixedColumn, FixedColumn];
+    this.#events = events.u32;
     this.#traces = traces.u32;
     this.#traceValid = traces.valid;
-    this.#times = block.fixedColumn('time_unix_nano').u32;
+    this.#times = times.u32;
     return this;
   }
 

@@ -43,8 +43,7 @@ export class FixedColumn extends NullableRows {
 
   /** Sets a row from a plain value, converted to the column's layout. */
   set(row: number, value: CellValue): void {
-    if (row >= this.capacity) this.reserve(row + 1);
-    this.valid[row] = 1;
+    this.markSet(row);
     switch (this.layout) {
       case 'u8':
       case 'bool':
@@ -74,22 +73,19 @@ export class FixedColumn extends NullableRows {
 
   /** Sets a u8, bool or u32 row from a small number without conversion. */
   setSmall(row: number, value: number): void {
-    if (row >= this.capacity) this.reserve(row + 1);
-    this.valid[row] = 1;
+    this.markSet(row);
     if (this.#width === 1) this.u8[row] = value;
     else this.u32[row] = value;
   }
 
   setF64(row: number, value: number): void {
-    if (row >= this.capacity) this.reserve(row + 1);
-    this.valid[row] = 1;
+    this.markSet(row);
     this.f64[row] = value;
   }
 
   /** Sets an i64 or u64 row from its two 32-bit halves (no BigInt). */
   setWords(row: number, lo: number, hi: number): void {
-    if (row >= this.capacity) this.reserve(row + 1);
-    this.valid[row] = 1;
+    this.markSet(row);
     this.u32[row * 2] = lo;
     this.u32[row * 2 + 1] = hi;
   }
@@ -99,8 +95,7 @@ export class FixedColumn extends NullableRows {
    * reversing them into the vector's little-endian slot.
    */
   setIdBytes(row: number, bytes: Uint8Array, at: number): void {
-    if (row >= this.capacity) this.reserve(row + 1);
-    this.valid[row] = 1;
+    this.markSet(row);
     const width = this.#width;
     const out = this.u8;
     const base = row * width;
@@ -133,10 +128,9 @@ export class FixedColumn extends NullableRows {
       this.clear(to);
       return;
     }
-    if (to >= this.capacity) this.reserve(to + 1);
+    this.markSet(to);
     const width = this.#width;
     this.u8.set(source.u8.subarray(from * width, (from + 1) * width), to * width);
-    this.valid[to] = 1;
   }
 
   /** Writes rows `[from, from + size)` to vector rows `[at, at + size)` in one copy. */

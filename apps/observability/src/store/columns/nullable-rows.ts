@@ -28,6 +28,12 @@ export abstract class NullableRows {
     this.valid.fill(0);
   }
 
+  /** Makes room for `row` and marks it set, before its value is written. */
+  protected markSet(row: number): void {
+    if (row >= this.capacity) this.reserve(row + 1);
+    this.valid[row] = 1;
+  }
+
   /** Makes a row NULL again. */
   clear(row: number): void {
     if (row < this.capacity) this.valid[row] = 0;
