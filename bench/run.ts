@@ -38,6 +38,7 @@ async function main(): Promise<void> {
       requests: { type: 'string', default: '1000' },
       warmup: { type: 'string', default: '50' },
       concurrency: { type: 'string', default: '8' },
+      'in-flight': { type: 'string', default: '8,32' },
       rounds: { type: 'string', default: '2' },
       repetitions: { type: 'string', default: '5' },
       'target-cpu': { type: 'string', default: '0' },
@@ -67,8 +68,8 @@ async function main(): Promise<void> {
     await ingestBench({
       requests: Number(values.requests),
       warmup: Number(values.warmup),
-      concurrency: Number(values.concurrency),
-      rounds: Number(values.rounds),
+      inFlight: values['in-flight'].split(',').map((n) => Number(n.trim())),
+      slices: Number(values.slices),
       targetCpu: values['target-cpu'],
       clientCpu: values['client-cpu'],
       serverNodeArgs: values['server-cpu-prof']
@@ -138,10 +139,11 @@ async function main(): Promise<void> {
 
 function usage(): string {
   return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
-       [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
+       [--in-flight LIST] [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
        [--slices N] [--slice-duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused,xray]
        [--backend-cpu-prof] [--xray-step-seconds S] [--batches N] [--navigations N]
-  ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run)
+  ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run): the three
+          take turns on --target-cpu, --slices N each sharing --requests N, once per --in-flight level
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
           (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)
   rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries

@@ -5,132 +5,172 @@ import { fmtInt, fmtMs, fmtRatio, printTable, verdict } from '../support/format.
 import { serverEntry } from '../support/observability-server.js';
 import { processCpuSeconds } from '../support/process-stats.js';
 import { median } from '../support/stats.js';
-import { startTarget, TARGET_LABEL, type TargetKind } from './ingest-target.js';
+import { type StartedTarget, startTarget, TARGET_LABEL, type TargetKind } from './ingest-target.js';
 import { checkQueryable, type QueryableCheck } from './queryable-check.js';
 
 export interface IngestBenchOptions {
-  /** Timed requests per target and round (512 spans each). */
+  /** Timed requests per target and in-flight level (512 spans each), split over the slices. */
   readonly requests: number;
+  /** Untimed requests each target gets before its first slice. */
   readonly warmup: number;
-  readonly concurrency: number;
-  readonly rounds: number;
+  /** Requests kept in flight; each level is its own run with fresh targets. */
+  readonly inFlight: readonly number[];
+  /** Timed slices per target; the targets take turns, slice by slice. */
+  readonly slices: number;
   readonly targetCpu: string;
   readonly clientCpu: string;
   /** Extra node flags for the server, e.g. ['--cpu-prof', '--cpu-prof-dir=.bench/prof']. */
   readonly serverNodeArgs: readonly string[];
 }
 
-interface Sample {
+interface Slice {
   readonly kind: TargetKind;
   readonly load: LoadResult;
   readonly targetCpuSeconds: number;
-  readonly queryable?: QueryableCheck;
 }
 
+const KINDS: readonly TargetKind[] = ['read-sink', 'decode-sink', 'server'];
 const TARGET_SPANS_PER_SECOND = 100_000;
 const TARGET_DECODE_RATIO = 0.5;
 
 /**
- * Ingest: the same OTLP protobuf requests (512 spans × 10 attributes) from one pinned load client
- * with N requests in flight, against the HTTP ceiling, the decode ceiling and the real server, each
- * pinned to its own core, in one run. Rounds alternate the order (ABC, CBA, …) so drift on a noisy
- * machine does not favour one target.
+ * Ingest: the same OTLP protobuf requests (512 spans × 10 attributes) from a pinned load client,
+ * against the HTTP ceiling, the decode ceiling and the real server, all three pinned to the same
+ * core. The targets take turns in short slices, the order rotating, because this machine's speed
+ * drifts by more within a minute than the differences being measured: every target meets the same
+ * drift, so the ratios hold even when the absolute rates move.
  */
 export async function ingestBench(options: IngestBenchOptions): Promise<void> {
   const { how } = serverEntry();
   const { path: templates, bytesPerRequest } = writeTemplateFile();
+  const perSlice = Math.max(1, Math.round(options.requests / options.slices));
   console.log(
-    `\n== ingest: ${options.rounds} round(s) × ${fmtInt(options.requests)} requests × 512 spans ` +
-      `(${fmtInt(bytesPerRequest / 1024)} KiB each), ${options.concurrency} in flight; ` +
+    `\n== ingest: ${options.slices} slices × ${fmtInt(perSlice)} requests × 512 spans ` +
+      `(${fmtInt(bytesPerRequest / 1024)} KiB each) per target, taking turns; ` +
       `targets on CPU ${options.targetCpu}, client on CPU ${options.clientCpu}\n   server: ${how}`,
   );
-  const order: TargetKind[] = ['read-sink', 'decode-sink', 'server'];
-  const samples: Sample[] = [];
   let firstRequest = 0;
-  for (let round = 0; round < options.rounds; round++) {
-    const kinds = round % 2 === 0 ? order : [...order].reverse();
-    for (const kind of kinds) {
-      const target = await startTarget(
-        kind,
-        options.targetCpu,
-        kind === 'server' ? options.serverNodeArgs : [],
-      );
-      try {
-        const cpuBefore = processCpuSeconds(target.child.pid);
-        const load = await runLoad(
-          {
-            url: target.url,
-            templates,
-            requests: options.requests,
-            warmup: options.warmup,
-            concurrency: options.concurrency,
-            firstRequest,
-          },
-          options.clientCpu,
-        );
-        const targetCpuSeconds = processCpuSeconds(target.child.pid) - cpuBefore;
-        firstRequest += options.warmup + options.requests;
-        const queryable = kind === 'server' ? await checkQueryable(target.url, load) : undefined;
-        samples.push({ kind, load, targetCpuSeconds, ...(queryable ? { queryable } : {}) });
-        console.log(
-          `   round ${round + 1} ${TARGET_LABEL[kind].padEnd(28)} ${fmtInt(rate(load)).padStart(9)} spans/s`,
-        );
-      } finally {
-        await target.stop();
+  for (const inFlight of options.inFlight) {
+    const targets = new Map<TargetKind, StartedTarget>();
+    try {
+      for (const kind of KINDS) {
+        const nodeArgs = kind === 'server' ? options.serverNodeArgs : [];
+        targets.set(kind, await startTarget(kind, options.targetCpu, nodeArgs));
       }
+      const slices: Slice[] = [];
+      const server = new ServerTally();
+      for (let turn = 0; turn < options.slices; turn++) {
+        // Rotating the order puts each target first, second and last equally often.
+        const order = KINDS.map((_, i) => KINDS[(i + turn) % KINDS.length]!);
+        for (const kind of order) {
+          const target = targets.get(kind)!;
+          const cpuBefore = processCpuSeconds(target.child.pid);
+          const load = await runLoad(
+            {
+              url: target.url,
+              templates,
+              requests: perSlice,
+              warmup: turn === 0 ? options.warmup : 0,
+              concurrency: inFlight,
+              firstRequest,
+            },
+            options.clientCpu,
+          );
+          const targetCpuSeconds = processCpuSeconds(target.child.pid) - cpuBefore;
+          firstRequest += perSlice + (turn === 0 ? options.warmup : 0);
+          slices.push({ kind, load, targetCpuSeconds });
+          if (kind === 'server') await server.check(target.url, load);
+        }
+      }
+      report(inFlight, slices, server.checks);
+    } finally {
+      for (const target of targets.values()) await target.stop();
     }
   }
-  report(samples);
 }
 
-function rate(load: LoadResult): number {
-  return load.spansAcked / (load.elapsedMs / 1000);
+/**
+ * After each server slice, COUNT through the query API must already match every span the server
+ * has acknowledged so far (a 2xx means committed).
+ */
+class ServerTally {
+  readonly checks: QueryableCheck[] = [];
+  #acked = 0;
+  #firstStartNanos: string | undefined;
+
+  async check(url: string, load: LoadResult): Promise<void> {
+    this.#acked += load.spansAcked + load.warmupSpansAcked;
+    this.#firstStartNanos ??= load.firstStartNanos;
+    this.checks.push(
+      await checkQueryable(url, {
+        expected: this.#acked,
+        firstStartNanos: this.#firstStartNanos,
+        lastStartNanos: load.lastStartNanos,
+      }),
+    );
+  }
 }
 
-function report(samples: readonly Sample[]): void {
-  const of = (kind: TargetKind) => samples.filter((s) => s.kind === kind);
-  const medianRate = (kind: TargetKind) => median(of(kind).map((s) => rate(s.load)));
-  const rows = (['read-sink', 'decode-sink', 'server'] as const).map((kind) => {
+function report(
+  inFlight: number,
+  slices: readonly Slice[],
+  checks: readonly QueryableCheck[],
+): void {
+  const of = (kind: TargetKind) => slices.filter((s) => s.kind === kind);
+  const spans = (runs: readonly Slice[]) => runs.reduce((sum, s) => sum + s.load.spansAcked, 0);
+  const seconds = (runs: readonly Slice[]) =>
+    runs.reduce((sum, s) => sum + s.load.elapsedMs / 1000, 0);
+  const rateOf = (kind: TargetKind) => spans(of(kind)) / seconds(of(kind));
+  const rows = KINDS.map((kind) => {
     const runs = of(kind);
-    const spans = runs.reduce((sum, s) => sum + s.load.spansAcked + s.load.warmupSpansAcked, 0);
+    const allSpans = runs.reduce((sum, s) => sum + s.load.spansAcked + s.load.warmupSpansAcked, 0);
     const cpu = runs.reduce((sum, s) => sum + s.targetCpuSeconds, 0);
-    const statuses = runs.map((s) => JSON.stringify(s.load.statuses)).join(' ');
+    const statuses = new Map<string, number>();
+    for (const s of runs) {
+      for (const [status, n] of Object.entries(s.load.statuses)) {
+        statuses.set(status, (statuses.get(status) ?? 0) + n);
+      }
+    }
+    const retries = runs.reduce((sum, s) => sum + s.load.retries, 0);
     return [
       TARGET_LABEL[kind],
-      fmtInt(medianRate(kind)),
+      fmtInt(rateOf(kind)),
       fmtMs(median(runs.map((s) => s.load.latencyP50Ms))),
       fmtMs(median(runs.map((s) => s.load.latencyP99Ms))),
-      `${((cpu / spans) * 1e6).toFixed(2)} µs`,
-      `${median(runs.map((s) => s.load.clientCpuSeconds / (s.load.elapsedMs / 1000))).toFixed(2)}`,
-      `${statuses}${runs.some((s) => s.load.retries > 0) ? ` retries=${runs.map((s) => s.load.retries)}` : ''}`,
+      `${((cpu / allSpans) * 1e6).toFixed(2)} µs`,
+      JSON.stringify(Object.fromEntries(statuses)) + (retries > 0 ? ` retries=${retries}` : ''),
     ];
   });
-  console.log('');
+  console.log(`\n-- ${inFlight} requests in flight`);
   printTable(
-    ['target', 'spans/s acked', 'p50', 'p99', 'CPU/span', 'client cores', 'answers'],
+    ['target', 'spans/s acked', 'p50 (median)', 'p99 (median)', 'CPU/span', 'answers'],
     rows,
   );
 
-  const server = medianRate('server');
-  const httpRatio = server / medianRate('read-sink');
-  const decodeRatio = server / medianRate('decode-sink');
-  const checks = of('server').flatMap((s) => (s.queryable ? [{ s, q: s.queryable }] : []));
-  const queryableRate = median(
-    checks.map(({ s, q }) => s.load.spansAcked / ((s.load.elapsedMs + q.matchedAfterMs) / 1000)),
-  );
-  const immediate = checks.every(({ q }) => q.firstCount === q.expected);
-  console.log('');
+  const server = rateOf('server');
+  const decodeRatio = server / rateOf('decode-sink');
+  const sliceRatios = pairedRatios(of('server'), of('decode-sink'));
+  const queryableSeconds =
+    seconds(of('server')) + checks.reduce((s, q) => s + q.matchedAfterMs, 0) / 1000;
+  const immediate = checks.every((q) => q.firstCount === q.expected);
   console.log(
     `server acknowledged: ${fmtInt(server)} spans/s (target ≥ ${fmtInt(TARGET_SPANS_PER_SECOND)}: ${verdict(server >= TARGET_SPANS_PER_SECOND)})`,
   );
   console.log(
-    `server acknowledged and queryable: ${fmtInt(queryableRate)} spans/s; COUNT via the query API ` +
+    `server acknowledged and queryable: ${fmtInt(spans(of('server')) / queryableSeconds)} spans/s; ` +
       (immediate
-        ? `matched every acknowledged span on the first query (${checks.map(({ q }) => fmtMs(q.matchedAfterMs)).join(', ')})`
-        : `matched after ${checks.map(({ q }) => `${fmtMs(q.matchedAfterMs)} / ${q.countQueries} queries`).join(', ')}`),
+        ? `COUNT via the query API matched every acknowledged span on the first query after each slice (median ${fmtMs(median(checks.map((q) => q.matchedAfterMs)))})`
+        : `COUNT matched only after ${checks.map((q) => `${fmtMs(q.matchedAfterMs)} / ${q.countQueries} queries`).join(', ')}`),
   );
-  console.log(`server / HTTP ceiling:   ${fmtRatio(httpRatio)}`);
+  console.log(`server / HTTP ceiling:   ${fmtRatio(server / rateOf('read-sink'))}`);
   console.log(
-    `server / decode ceiling: ${fmtRatio(decodeRatio)} (target ≥ ${TARGET_DECODE_RATIO}: ${verdict(decodeRatio >= TARGET_DECODE_RATIO)})`,
+    `server / decode ceiling: ${fmtRatio(decodeRatio)} (target ≥ ${TARGET_DECODE_RATIO}: ${verdict(decodeRatio >= TARGET_DECODE_RATIO)}); ` +
+      `slice by slice ${sliceRatios.map((r) => r.toFixed(2)).join(' ')}`,
   );
+}
+
+/** The ratio of two targets' rates in each turn, where both met the same minute of the machine. */
+function pairedRatios(a: readonly Slice[], b: readonly Slice[]): number[] {
+  const rate = (s: Slice) => s.load.spansAcked / s.load.elapsedMs;
+  return a.slice(0, b.length).map((s, i) => rate(s) / rate(b[i]!));
 }

@@ -1,4 +1,3 @@
-import type { LoadResult } from '../load/load-result.js';
 import { SERVICE_NAME } from '../payloads/workload.js';
 import { countEvents } from '../support/honeycomb-api.js';
 
@@ -10,6 +9,13 @@ export interface QueryableCheck {
   readonly countQueries: number;
 }
 
+/** Spans a server acknowledged, and the span start times (Unix nanoseconds) they lie between. */
+export interface AckedWindow {
+  readonly expected: number;
+  readonly firstStartNanos: string;
+  readonly lastStartNanos: string;
+}
+
 /**
  * Asks the server, through the Honeycomb Query Data API, how many spans it holds for the run's
  * time window, until the count equals every span it acknowledged (2xx means committed, so the
@@ -17,12 +23,12 @@ export interface QueryableCheck {
  */
 export async function checkQueryable(
   url: string,
-  load: LoadResult,
+  window: AckedWindow,
   timeoutMs = 30_000,
 ): Promise<QueryableCheck> {
-  const expected = load.spansAcked + load.warmupSpansAcked;
-  const startSec = Math.floor(Number(BigInt(load.firstStartNanos) / 1_000_000_000n)) - 5;
-  const endSec = Math.ceil(Number(BigInt(load.lastStartNanos) / 1_000_000_000n)) + 60;
+  const { expected } = window;
+  const startSec = Math.floor(Number(BigInt(window.firstStartNanos) / 1_000_000_000n)) - 5;
+  const endSec = Math.ceil(Number(BigInt(window.lastStartNanos) / 1_000_000_000n)) + 60;
   const began = performance.now();
   let firstCount = -1;
   for (let queries = 1; ; queries++) {
