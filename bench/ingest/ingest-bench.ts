@@ -64,20 +64,21 @@ export async function ingestBench(options: IngestBenchOptions): Promise<void> {
         const order = KINDS.map((_, i) => KINDS[(i + turn) % KINDS.length]!);
         for (const kind of order) {
           const target = targets.get(kind)!;
+          const warmup = turn === 0 ? options.warmup : 0;
           const cpuBefore = processCpuSeconds(target.child.pid);
           const load = await runLoad(
             {
               url: target.url,
               templates,
               requests: perSlice,
-              warmup: turn === 0 ? options.warmup : 0,
+              warmup,
               concurrency: inFlight,
               firstRequest,
             },
             options.clientCpu,
           );
           const targetCpuSeconds = processCpuSeconds(target.child.pid) - cpuBefore;
-          firstRequest += perSlice + (turn === 0 ? options.warmup : 0);
+          firstRequest += warmup + perSlice;
           slices.push({ kind, load, targetCpuSeconds });
           if (kind === 'server') await server.check(target.url, load);
         }

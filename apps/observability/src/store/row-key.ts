@@ -1,8 +1,4 @@
-import type { FixedColumn } from './columns/fixed-column.js';
 import type { RowBlock } from './row-block.js';
-import type { EventColumn } from './schema.js';
-
-const KEY_COLUMNS: readonly EventColumn[] = ['event_id', 'trace_id', 'time_unix_nano'];
 
 /**
  * The dedupe key of one row, (event_id, trace_id), with the row's time, as 32-bit words: a
@@ -26,11 +22,10 @@ export class RowKey {
 
   /** Points the cursor at a block's key columns. */
   over(block: RowBlock): this {
-    const [events, traces, times] = KEY_COLUMNS.map((name) => {
-      const column = block.fixedColumn(name);
-      column.reserve(block.rowCount);
-      return column;
-    }) as [FixedColumn, FixedColumn, FixedColumn];
+    const events = block.fixedColumn('event_id');
+    const traces = block.fixedColumn('trace_id');
+    const times = block.fixedColumn('time_unix_nano');
+    for (const column of [events, traces, times]) column.reserve(block.rowCount);
     this.#events = events.u32;
     this.#traces = traces.u32;
     this.#traceValid = traces.valid;
