@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       'client-cpu': { type: 'string', default: '1' },
       'server-cpu-prof': { type: 'boolean', default: false },
       slices: { type: 'string', default: '10' },
+      processes: { type: 'string', default: '2' },
       'slice-duration': { type: 'string', default: '2' },
       'warmup-duration': { type: 'string', default: '3' },
       connections: { type: 'string', default: '1' },
@@ -126,6 +127,7 @@ async function main(): Promise<void> {
       configs: configs as AppConfig[],
       slices: Number(values.slices),
       sliceSec: Number(values['slice-duration']),
+      processes: Number(values.processes),
       warmupSec: Number(values['warmup-duration']),
       connections: Number(values.connections),
       backendCpu: values['target-cpu'],
@@ -141,6 +143,7 @@ function usage(): string {
   return `usage: npm run bench [-- ingest|query|rss ...] [--requests N] [--warmup N] [--concurrency N]
        [--in-flight LIST] [--rounds N] [--repetitions N] [--target-cpu LIST] [--client-cpu LIST] [--server-cpu-prof]
        [--slices N] [--slice-duration S] [--warmup-duration S] [--connections N] [--configs on,off,blackhole,refused,xray]
+       [--processes N]
        [--backend-cpu-prof] [--xray-step-seconds S] [--batches N] [--navigations N]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run): the three
           take turns on --target-cpu, --slices N each sharing --requests N, once per --in-flight level
@@ -150,7 +153,8 @@ function usage(): string {
   app-overhead  GET /api/activities/home with telemetry on (→ local server, → black hole,
           → closed port; on + X-Ray segments to the server's daemon port) vs OTEL_SDK_DISABLED=true:
           req/s and p99 from autocannon, APIs on --target-cpu, autocannon + observability server on
-          --client-cpu; the configurations take turns, --slices N of --slice-duration S each
+          --client-cpu; --processes N APIs per configuration (default 2) take turns, --slices N
+          of --slice-duration S each
   rollbar Rollbar items/s for one hot fingerprint (rollbar.js-shaped, own uuid each): server vs a
           sink that only parses the JSON, both on --target-cpu; checks the item's count
   xray    X-Ray daemon: UDP segments/s stored with zero loss (doubling, then bisecting; server on

@@ -35,9 +35,14 @@ const ROUTE = '/api/activities/home';
 
 export interface AppOverheadOptions {
   readonly configs: readonly AppConfig[];
-  /** Timed slices per configuration; the configurations take turns, slice by slice. */
+  /** Timed slices per API process; the processes take turns, slice by slice. */
   readonly slices: number;
   readonly sliceSec: number;
+  /**
+   * API processes per configuration, all taking turns: identical processes differ by up to a
+   * fifth in CPU per request, so one process per configuration carries its luck into the ratio.
+   */
+  readonly processes: number;
   readonly warmupSec: number;
   readonly connections: number;
   /** The API's core; it is alone there. */
@@ -59,6 +64,8 @@ interface Slice {
 
 interface ConfigRun {
   readonly config: AppConfig;
+  /** Which of the configuration's processes, from 1. */
+  readonly processNumber: number;
   readonly serviceName: string;
   readonly startedAt: number;
   readonly backend: RunningBackend;
@@ -66,24 +73,34 @@ interface ConfigRun {
   readonly slices: Slice[];
 }
 
-interface ConfigResult {
+/** What one API process did, from its start to its stop. */
+interface ProcessResult {
   readonly config: AppConfig;
-  readonly warmup: HttpLoadResult;
+  readonly warmupRequests: number;
   readonly slices: readonly Slice[];
   readonly telemetry: BackendTelemetryStats | undefined;
   readonly stopMs: number;
-  /** (a) and (e): spans COUNTed by the local server for this configuration's service. */
+  /** (a) and (e): spans COUNTed by the local server for this process's service. */
   readonly spansCounted?: number;
+}
+
+/** A configuration's processes taken together. */
+interface ConfigResult {
+  readonly config: AppConfig;
+  readonly processes: readonly ProcessResult[];
+  /** Every process's slices. */
+  readonly slices: readonly Slice[];
 }
 
 /**
  * `GET /api/activities/home` on the real API (built, PGlite in a fresh temp dir) pinned alone to
  * one core, loaded by autocannon from another core, with telemetry exporting to a running local
  * observability server, disabled (`OTEL_SDK_DISABLED=true`), exporting into a black hole (accepts,
- * never answers), to a closed port, and with X-Ray on too. One API process per configuration, all
- * started and warmed up first; then the configurations take turns in short slices (the order
- * rotating each time), so a machine whose speed drifts by tens of percent within a minute slows
- * every configuration alike. Only the API being loaded has work; the others sit idle.
+ * never answers), to a closed port, and with X-Ray on too. `processes` API processes per
+ * configuration, all started and warmed up first; then the processes take turns in short slices
+ * (the order rotating each time), so a machine whose speed drifts by tens of percent within a
+ * minute slows every configuration alike, and each configuration's figures average over processes
+ * that differ by chance. Only the API being loaded has work; the others sit idle.
  */
 export async function appOverheadBench(options: AppOverheadOptions): Promise<void> {
   buildApps();
@@ -103,30 +120,34 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
   };
   console.log(
     `\n== app-overhead: GET ${ROUTE}, ${options.configs.length} configurations taking turns in ` +
-      `${options.slices} slices of ${options.sliceSec} s each (after ${options.warmupSec} s ` +
+      `${options.slices} slices of ${options.sliceSec} s per process (after ${options.warmupSec} s ` +
       `warm-up), ${options.connections} connection(s)\n   APIs (node apps/backend/dist/main.js, ` +
-      `PGlite, one per configuration) on CPU ${options.backendCpu}; autocannon and the ` +
+      `PGlite, ${options.processes} per configuration) on CPU ${options.backendCpu}; autocannon and the ` +
       `observability server on CPU ${options.clientCpu}\n   server: ${how}, --data :memory:; ` +
       `black hole ${blackHole.url}; closed port ${refusedUrl}` +
       (xrayDaemon === undefined ? '' : `; X-Ray daemon ${xrayDaemon.address} (${xrayDaemon.how})`),
   );
 
   const runs: ConfigRun[] = [];
-  const results: ConfigResult[] = [];
+  const finished: ProcessResult[] = [];
   try {
-    for (const config of options.configs) {
-      runs.push(await startConfig(config, endpoint[config], options, client, xrayDaemon));
+    for (let processNumber = 1; processNumber <= options.processes; processNumber++) {
+      for (const config of options.configs) {
+        runs.push(
+          await startConfig(config, processNumber, endpoint[config], options, client, xrayDaemon),
+        );
+      }
     }
     for (let slice = 0; slice < options.slices; slice++) {
       const rates: string[] = [];
       for (const run of turnOrder(runs, slice)) {
         const taken = await measureSlice(run, server, options, client);
         run.slices.push(taken);
-        rates.push(`${run.config} ${fmtInt(taken.load.ok / taken.load.durationSec)}`);
+        rates.push(`${runLabel(run, options)} ${fmtInt(taken.load.ok / taken.load.durationSec)}`);
       }
       console.log(`   slice ${String(slice + 1).padStart(2)}: ${rates.join(', ')} req/s`);
     }
-    for (const run of runs) results.push(await finishConfig(run, server));
+    for (const run of runs) finished.push(await finishProcess(run, server));
   } finally {
     for (const run of runs) await run.backend.stop();
     await client.close();
@@ -134,7 +155,15 @@ export async function appOverheadBench(options: AppOverheadOptions): Promise<voi
     await xrayDaemon?.close();
     await server.child.stop();
   }
+  const results = options.configs.map((config) => {
+    const processes = finished.filter((p) => p.config === config);
+    return { config, processes, slices: processes.flatMap((p) => p.slices) };
+  });
   report(results, options, blackHole.connections);
+}
+
+function runLabel(run: ConfigRun, options: AppOverheadOptions): string {
+  return options.processes > 1 ? `${run.config}#${run.processNumber}` : run.config;
 }
 
 /** Slice k starts at configuration k (mod n) and goes forwards on even k, backwards on odd. */
@@ -145,15 +174,16 @@ function turnOrder<T>(items: readonly T[], slice: number): T[] {
 
 async function startConfig(
   config: AppConfig,
+  processNumber: number,
   endpoint: string,
   options: AppOverheadOptions,
   client: HttpLoadClient,
   xrayDaemon: XrayDaemon | undefined,
 ): Promise<ConfigRun> {
-  const serviceName = `${BENCH_SERVICE_NAME}-${config}`;
+  const serviceName = `${BENCH_SERVICE_NAME}-${config}-${processNumber}`;
   const startedAt = Date.now();
   const backend = await startBackend({
-    name: `API (${config})`,
+    name: `API (${config} #${processNumber})`,
     cpus: options.backendCpu,
     // Same variables in every configuration; only the endpoint or the kill switch differs.
     telemetryEnv: {
@@ -173,7 +203,7 @@ async function startConfig(
     connections: options.connections,
     durationSec: options.warmupSec,
   });
-  return { config, serviceName, startedAt, backend, warmup, slices: [] };
+  return { config, processNumber, serviceName, startedAt, backend, warmup, slices: [] };
 }
 
 async function measureSlice(
@@ -206,7 +236,7 @@ async function measureSlice(
 }
 
 /** Stops the API (flushing its queued spans, bounded by its export timeout) and counts its spans. */
-async function finishConfig(run: ConfigRun, server: RunningObservability): Promise<ConfigResult> {
+async function finishProcess(run: ConfigRun, server: RunningObservability): Promise<ProcessResult> {
   const { stopMs } = await run.backend.stop();
   const telemetry = run.backend.telemetryStats();
   const spansCounted =
@@ -220,7 +250,7 @@ async function finishConfig(run: ConfigRun, server: RunningObservability): Promi
       : undefined;
   return {
     config: run.config,
-    warmup: run.warmup,
+    warmupRequests: run.warmup.ok,
     slices: run.slices,
     telemetry,
     stopMs,
@@ -238,8 +268,7 @@ function report(
   blackHoleConnections: number,
 ): void {
   const totals = new Map(results.map((r) => [r.config, loadTotals(r.slices.map((s) => s.load))]));
-  const cpuPerRequest = (r: ConfigResult) =>
-    sum(r.slices, (s) => s.backendCpuSeconds) / totals.get(r.config)!.ok;
+  const cpuPerRequest = (r: ConfigResult) => cpuPerRequestOf(r.slices);
   const rows = results.map((r) => {
     const total = totals.get(r.config)!;
     const rates = r.slices.map((s) => s.load.ok / s.load.durationSec);
@@ -249,9 +278,12 @@ function report(
       fmtInt(total.requestsPerSec),
       fmtMs(total.latencyP50Ms),
       fmtMs(total.latencyP99Ms),
-      `${fmtInt(cpuPerRequest(r) * 1e6)} µs`,
+      `${fmtInt(cpuPerRequest(r) * 1e6)} µs` +
+        (r.processes.length > 1
+          ? ` (${r.processes.map((p) => fmtInt(cpuPerRequestOf(p.slices) * 1e6)).join(', ')})`
+          : ''),
       `${((100 * (total.clientCpuSeconds + sum(r.slices, (s) => s.serverCpuSeconds))) / total.durationSec).toFixed(0)}%`,
-      `${(r.stopMs / 1000).toFixed(1)} s`,
+      `${(Math.max(...r.processes.map((p) => p.stopMs)) / 1000).toFixed(1)} s`,
       telemetryCell(r),
     ];
   });
@@ -263,9 +295,9 @@ function report(
       'req/s',
       'p50',
       'p99',
-      'API CPU/req',
+      options.processes > 1 ? 'API CPU/req (by process)' : 'API CPU/req',
       `CPU ${options.clientCpu} busy`,
-      'API stop',
+      'API stop (slowest)',
       'telemetry (API drop warnings; server COUNT)',
     ],
     rows,
@@ -306,21 +338,28 @@ function report(
   );
 }
 
+/** API CPU seconds per request over these slices. */
+function cpuPerRequestOf(slices: readonly Slice[]): number {
+  return sum(slices, (s) => s.backendCpuSeconds) / sum(slices, (s) => s.load.ok);
+}
+
 function telemetryCell(result: ConfigResult): string {
   const parts: string[] = [];
+  const processes = result.processes;
   if (result.config !== 'off') {
-    const t = result.telemetry;
+    const stats = processes.flatMap((p) => (p.telemetry === undefined ? [] : [p.telemetry]));
+    const lastError = stats.find((t) => t.lastError)?.lastError;
     parts.push(
-      t === undefined
+      stats.length === 0
         ? 'no drops'
-        : `${fmtInt(t.dropped)} dropped, ${fmtInt(t.exported)} exported${t.lastError ? ` (${t.lastError.slice(0, 40)})` : ''}`,
+        : `${fmtInt(sum(stats, (t) => t.dropped))} dropped, ${fmtInt(sum(stats, (t) => t.exported))} exported${lastError ? ` (${lastError.slice(0, 40)})` : ''}`,
     );
   }
-  if (result.spansCounted !== undefined) {
-    const requests = result.warmup.ok + sum(result.slices, (s) => s.load.ok);
-    parts.push(
-      `COUNT ${fmtInt(result.spansCounted)} = ${(result.spansCounted / requests).toFixed(1)}/req`,
-    );
+  const counted = processes.flatMap((p) => (p.spansCounted === undefined ? [] : [p.spansCounted]));
+  if (counted.length > 0) {
+    const spans = sum(counted, (n) => n);
+    const requests = sum(processes, (p) => p.warmupRequests + sum(p.slices, (s) => s.load.ok));
+    parts.push(`COUNT ${fmtInt(spans)} = ${(spans / requests).toFixed(1)}/req`);
   }
   return parts.join(', ') || '-';
 }
