@@ -6,6 +6,7 @@ import {
   startObservability,
 } from '../support/observability-server.js';
 import { processCpuSeconds } from '../support/process-stats.js';
+import { sum } from '../support/stats.js';
 import {
   type BackendTelemetryStats,
   BENCH_SERVICE_NAME,
@@ -258,17 +259,12 @@ async function finishProcess(run: ConfigRun, server: RunningObservability): Prom
   };
 }
 
-function sum<T>(items: readonly T[], pick: (item: T) => number): number {
-  return items.reduce((total, item) => total + pick(item), 0);
-}
-
 function report(
   results: readonly ConfigResult[],
   options: AppOverheadOptions,
   blackHoleConnections: number,
 ): void {
   const totals = new Map(results.map((r) => [r.config, loadTotals(r.slices.map((s) => s.load))]));
-  const cpuPerRequest = (r: ConfigResult) => cpuPerRequestOf(r.slices);
   const rows = results.map((r) => {
     const total = totals.get(r.config)!;
     const rates = r.slices.map((s) => s.load.ok / s.load.durationSec);
@@ -278,7 +274,7 @@ function report(
       fmtInt(total.requestsPerSec),
       fmtMs(total.latencyP50Ms),
       fmtMs(total.latencyP99Ms),
-      `${fmtInt(cpuPerRequest(r) * 1e6)} µs` +
+      `${fmtInt(cpuPerRequestOf(r.slices) * 1e6)} µs` +
         (r.processes.length > 1
           ? ` (${r.processes.map((p) => fmtInt(cpuPerRequestOf(p.slices) * 1e6)).join(', ')})`
           : ''),
@@ -327,7 +323,7 @@ function report(
       `${CONFIG_LABEL[r.config].padEnd(27)} throughput / off ${fmtRatio(ratio)} ` +
         `(target ≥ ${TARGET_RATIO}: ${verdict(ratio >= TARGET_RATIO)}); ` +
         `p99 added ${added >= 0 ? '+' : ''}${added.toFixed(2)} ms${p99Target}; ` +
-        `API CPU/req off ÷ this ${fmtRatio(cpuPerRequest(off) / cpuPerRequest(r))}`,
+        `API CPU/req off ÷ this ${fmtRatio(cpuPerRequestOf(off.slices) / cpuPerRequestOf(r.slices))}`,
     );
   }
   console.log(

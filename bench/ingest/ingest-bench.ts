@@ -4,7 +4,7 @@ import { writeTemplateFile } from '../payloads/template-file.js';
 import { fmtInt, fmtMs, fmtRatio, printTable, verdict } from '../support/format.js';
 import { serverEntry } from '../support/observability-server.js';
 import { processCpuSeconds } from '../support/process-stats.js';
-import { median } from '../support/stats.js';
+import { median, sum } from '../support/stats.js';
 import { type StartedTarget, startTarget, TARGET_LABEL, type TargetKind } from './ingest-target.js';
 import { checkQueryable, type QueryableCheck } from './queryable-check.js';
 
@@ -118,21 +118,20 @@ function report(
   checks: readonly QueryableCheck[],
 ): void {
   const of = (kind: TargetKind) => slices.filter((s) => s.kind === kind);
-  const spans = (runs: readonly Slice[]) => runs.reduce((sum, s) => sum + s.load.spansAcked, 0);
-  const seconds = (runs: readonly Slice[]) =>
-    runs.reduce((sum, s) => sum + s.load.elapsedMs / 1000, 0);
+  const spans = (runs: readonly Slice[]) => sum(runs, (s) => s.load.spansAcked);
+  const seconds = (runs: readonly Slice[]) => sum(runs, (s) => s.load.elapsedMs / 1000);
   const rateOf = (kind: TargetKind) => spans(of(kind)) / seconds(of(kind));
   const rows = KINDS.map((kind) => {
     const runs = of(kind);
-    const allSpans = runs.reduce((sum, s) => sum + s.load.spansAcked + s.load.warmupSpansAcked, 0);
-    const cpu = runs.reduce((sum, s) => sum + s.targetCpuSeconds, 0);
+    const allSpans = sum(runs, (s) => s.load.spansAcked + s.load.warmupSpansAcked);
+    const cpu = sum(runs, (s) => s.targetCpuSeconds);
     const statuses = new Map<string, number>();
     for (const s of runs) {
       for (const [status, n] of Object.entries(s.load.statuses)) {
         statuses.set(status, (statuses.get(status) ?? 0) + n);
       }
     }
-    const retries = runs.reduce((sum, s) => sum + s.load.retries, 0);
+    const retries = sum(runs, (s) => s.load.retries);
     return [
       TARGET_LABEL[kind],
       fmtInt(rateOf(kind)),
@@ -151,8 +150,7 @@ function report(
   const server = rateOf('server');
   const decodeRatio = server / rateOf('decode-sink');
   const sliceRatios = pairedRatios(of('server'), of('decode-sink'));
-  const queryableSeconds =
-    seconds(of('server')) + checks.reduce((s, q) => s + q.matchedAfterMs, 0) / 1000;
+  const queryableSeconds = seconds(of('server')) + sum(checks, (q) => q.matchedAfterMs) / 1000;
   const immediate = checks.every((q) => q.firstCount === q.expected);
   console.log(
     `server acknowledged: ${fmtInt(server)} spans/s (target ≥ ${fmtInt(TARGET_SPANS_PER_SECOND)}: ${verdict(server >= TARGET_SPANS_PER_SECOND)})`,
