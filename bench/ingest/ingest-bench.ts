@@ -83,7 +83,7 @@ export async function ingestBench(options: IngestBenchOptions): Promise<void> {
           if (kind === 'server') await server.check(target.url, load);
         }
       }
-      report(inFlight, slices, server.checks);
+      report(inFlight, slices, server.checks, await ingestGrouping(targets.get('server')!.url));
     } finally {
       for (const target of targets.values()) await target.stop();
     }
@@ -112,10 +112,19 @@ class ServerTally {
   }
 }
 
+/** The server's group commit so far, from `/health`. */
+async function ingestGrouping(url: string): Promise<{ commits: number; requests: number }> {
+  const health = (await (await fetch(`${url}/health`)).json()) as {
+    ingest: { commits: number; requests: number };
+  };
+  return health.ingest;
+}
+
 function report(
   inFlight: number,
   slices: readonly Slice[],
   checks: readonly QueryableCheck[],
+  grouping: { commits: number; requests: number },
 ): void {
   const of = (kind: TargetKind) => slices.filter((s) => s.kind === kind);
   const spans = (runs: readonly Slice[]) => sum(runs, (s) => s.load.spansAcked);
@@ -160,6 +169,10 @@ function report(
       (immediate
         ? `COUNT via the query API matched every acknowledged span on the first query after each slice (median ${fmtMs(median(checks.map((q) => q.matchedAfterMs)))})`
         : `COUNT matched only after ${checks.map((q) => `${fmtMs(q.matchedAfterMs)} / ${q.countQueries} queries`).join(', ')}`),
+  );
+  console.log(
+    `server commits: ${fmtInt(grouping.commits)} for ${fmtInt(grouping.requests)} requests ` +
+      `(${(grouping.requests / grouping.commits).toFixed(1)} a commit, at most ${inFlight} can wait together)`,
   );
   console.log(`server / HTTP ceiling:   ${fmtRatio(server / rateOf('read-sink'))}`);
   console.log(

@@ -185,3 +185,52 @@ describe('TelemetryStore', () => {
     expect(again?.n).toBe(50n);
   });
 });
+
+describe('TelemetryStore group commit', () => {
+  const oneSpan = () => spanBatch('cruddur-backend', [makeSpan()]);
+  const turnsOfTheLoop = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  /** Commits and requests answered while `work` runs. */
+  async function countCommits(store: TelemetryStore, work: () => Promise<unknown>) {
+    const before = store.ingestStats();
+    await work();
+    const after = store.ingestStats();
+    return { commits: after.commits - before.commits, requests: after.requests - before.requests };
+  }
+
+  it('commits requests that wait at the same time together', async () => {
+    const store = await open();
+    const counted = await countCommits(store, () =>
+      Promise.all([1, 2, 3, 4].map(() => store.ingest(oneSpan()))),
+    );
+    expect(counted).toEqual({ commits: 1, requests: 4 });
+  });
+
+  it('waits for senders just answered that come back a moment apart, instead of committing the first alone', async () => {
+    const store = await open();
+    await Promise.all([1, 2, 3, 4].map(() => store.ingest(oneSpan())));
+    // As over HTTP: answered together, the four bodies arrive again one after another.
+    const counted = await countCommits(store, () =>
+      Promise.all(
+        [0, 1, 2, 3].map(async (delay) => {
+          await turnsOfTheLoop(delay);
+          await store.ingest(oneSpan());
+        }),
+      ),
+    );
+    expect(counted).toEqual({ commits: 1, requests: 4 });
+  });
+
+  it('does not hold back a sender that comes back after a pause for the others', async () => {
+    const store = await open();
+    await Promise.all([1, 2, 3, 4].map(() => store.ingest(oneSpan())));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const counted = await countCommits(store, async () => {
+      const first = store.ingest(oneSpan());
+      await new Promise((resolve) => setTimeout(resolve, 8));
+      await Promise.all([first, store.ingest(oneSpan())]);
+    });
+    expect(counted).toEqual({ commits: 2, requests: 2 });
+  });
+});

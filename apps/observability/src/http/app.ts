@@ -28,7 +28,9 @@ export function createApp(deps: AppDeps): Hono {
     }),
   );
 
-  app.get('/health', (c) => c.json({ status: 'ok', xray: xrayHealth(deps.xray) }));
+  app.get('/health', (c) =>
+    c.json({ status: 'ok', ingest: deps.store.ingestStats(), xray: xrayHealth(deps.xray) }),
+  );
   app.route('/v1', otlpRoutes(deps));
   app.route('/1', honeycombEventRoutes(deps));
   app.route('/1', honeycombQueryRoutes(deps));

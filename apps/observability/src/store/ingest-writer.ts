@@ -20,6 +20,12 @@ export interface IngestWriterOptions {
   readonly maxCommitRows: number;
 }
 
+/** How well requests are grouped: each commit answers `requests / commits` of them on average. */
+export interface IngestStats {
+  readonly commits: number;
+  readonly requests: number;
+}
+
 interface Waiting {
   readonly block: RowBlock;
   readonly rows: number;
@@ -33,8 +39,19 @@ export const TURN_KEYS_DDL =
   'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
 const TURN_KEYS = { name: 'turn_keys', schema: 'main', catalog: 'temp' };
 const TURN_KEY_LAYOUT = ['UINTEGER', 'UBIGINT', 'UHUGEINT'].map(appendColumn);
-/** Longest a turn waits for expected requests; a small share of a commit's latency. */
-const LINGER_MS = 5;
+/**
+ * A turn waiting for expected requests stops when none has arrived for this long, or after
+ * LINGER_MAX_MS in all. The wait is mostly the server reading and decoding the requests that are
+ * coming (a 512-span request takes 1 to 2 ms on one core), so it costs latency, not CPU.
+ */
+const ARRIVAL_GAP_MS = 10;
+const LINGER_MAX_MS = 100;
+/**
+ * A drain that starts within this of the last turn's end expects that turn's senders back: they
+ * were just answered and are sending again. Later than this, the server was idle and nobody is
+ * waited for.
+ */
+const SENDERS_RETURN_MS = 50;
 const MAX_POOLED_BLOCKS = 32;
 const CHECKPOINT_ATTEMPTS = 5;
 const CHECKPOINT_RETRY_MS = 20;
@@ -53,6 +70,11 @@ export class IngestWriter {
   readonly #recent: RecentKeys;
   #pendingRows = 0;
   #draining = false;
+  /** Requests the next turn expects, and when the last turn ended (see `#drain`). */
+  #expected = 0;
+  #lastTurnEndedAt = Number.NEGATIVE_INFINITY;
+  #commits = 0;
+  #requests = 0;
   #checkpointOwed = false;
   #idle: Promise<void> = Promise.resolve();
   #closed = false;
@@ -123,6 +145,11 @@ export class IngestWriter {
     return { built, stored };
   }
 
+  /** Committed turns and the requests they answered, since the store opened. */
+  stats(): IngestStats {
+    return { commits: this.#commits, requests: this.#requests };
+  }
+
   /** Resolves when everything accepted so far is committed; later submissions are refused. */
   async close(): Promise<void> {
     this.#closed = true;
@@ -132,12 +159,17 @@ export class IngestWriter {
   /** Runs while work is queued; the flag drops in the same tick the queue is seen empty. */
   async #drain(): Promise<void> {
     try {
-      let expected = 0;
+      // Without this, the first sender to come back after a turn found the queue empty and
+      // committed alone, and the turns alternated one request and the rest.
+      let expected =
+        performance.now() - this.#lastTurnEndedAt <= SENDERS_RETURN_MS ? this.#expected : 0;
       while (this.#queue.length > 0) {
         await this.#gather(expected);
         const turn = this.#takeTurn();
         try {
           await this.#commit(turn);
+          this.#commits++;
+          this.#requests += turn.length;
           for (const waiting of turn) waiting.resolve();
         } catch (error) {
           for (const waiting of turn) waiting.reject(error);
@@ -147,6 +179,8 @@ export class IngestWriter {
         }
         // The senders just answered usually send again at once: expect them next turn too.
         expected = turn.length + this.#queue.length;
+        this.#expected = expected;
+        this.#lastTurnEndedAt = performance.now();
       }
     } finally {
       this.#draining = false;
@@ -156,18 +190,24 @@ export class IngestWriter {
   /**
    * Group commit with a short linger, as databases delay a commit while others are about to
    * join it: when some requests wait but fewer than the last turn's senders plus those, the
-   * next turn waits up to LINGER_MS for the rest. A COMMIT costs per call as well as per row,
-   * and on a busy core turns otherwise split senders into alternating halves.
+   * next turn waits while the rest keep arriving (see ARRIVAL_GAP_MS). A COMMIT costs per call
+   * as well as per row, and on a busy core turns otherwise split senders into alternating groups.
    */
   async #gather(expected: number): Promise<void> {
-    if (this.#queue.length >= expected || this.#queuedRows() >= this.options.maxCommitRows) return;
+    const enough = () =>
+      this.#queue.length >= expected || this.#queuedRows() >= this.options.maxCommitRows;
+    if (enough()) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, LINGER_MS);
+      const deadline = setTimeout(done, LINGER_MAX_MS);
+      let quiet = setTimeout(done, ARRIVAL_GAP_MS);
       this.#gathered = () => {
-        if (this.#queue.length >= expected) done();
+        if (enough()) return done();
+        clearTimeout(quiet);
+        quiet = setTimeout(done, ARRIVAL_GAP_MS);
       };
       function done(): void {
-        clearTimeout(timer);
+        clearTimeout(deadline);
+        clearTimeout(quiet);
         resolve();
       }
     });

@@ -14,7 +14,7 @@ import {
   DEFAULT_MAX_ATTRIBUTE_COLUMNS,
 } from './column-catalog.js';
 import { ErrorStore } from './error-store.js';
-import { IngestWriter, TURN_KEYS_DDL } from './ingest-writer.js';
+import { type IngestStats, IngestWriter, TURN_KEYS_DDL } from './ingest-writer.js';
 import { RecentKeys } from './recent-keys.js';
 import type { RowBlock } from './row-block.js';
 import {
@@ -129,6 +129,11 @@ export class TelemetryStore {
   } {
     const { built, stored } = this.writer.submitBuilt((block) => decode(this.catalog, block));
     return { decoded: built, stored };
+  }
+
+  /** How many commits the ingest writer made, and how many requests they answered. */
+  ingestStats(): IngestStats {
+    return this.writer.stats();
   }
 
   /** Runs a read on its own connection, so reads never queue behind the writer. */
