@@ -159,8 +159,8 @@ export class IngestWriter {
   /** Runs while work is queued; the flag drops in the same tick the queue is seen empty. */
   async #drain(): Promise<void> {
     try {
-      // Without this, the first sender to come back after a turn found the queue empty and
-      // committed alone, and the turns alternated one request and the rest.
+      // The senders a turn just answered are on their way back; expecting nobody would commit
+      // the first of them alone, and turns would alternate one request and the rest.
       let expected =
         performance.now() - this.#lastTurnEndedAt <= SENDERS_RETURN_MS ? this.#expected : 0;
       while (this.#queue.length > 0) {
