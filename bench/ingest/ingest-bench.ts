@@ -1,3 +1,4 @@
+import type { IngestStats } from '../../apps/observability/src/store/ingest-writer.js';
 import type { LoadResult } from '../load/load-result.js';
 import { runLoad } from '../load/run-load.js';
 import { writeTemplateFile } from '../payloads/template-file.js';
@@ -113,10 +114,8 @@ class ServerTally {
 }
 
 /** The server's group commit so far, from `/health`. */
-async function ingestGrouping(url: string): Promise<{ commits: number; requests: number }> {
-  const health = (await (await fetch(`${url}/health`)).json()) as {
-    ingest: { commits: number; requests: number };
-  };
+async function ingestGrouping(url: string): Promise<IngestStats> {
+  const health = (await (await fetch(`${url}/health`)).json()) as { ingest: IngestStats };
   return health.ingest;
 }
 
@@ -124,7 +123,7 @@ function report(
   inFlight: number,
   slices: readonly Slice[],
   checks: readonly QueryableCheck[],
-  grouping: { commits: number; requests: number },
+  grouping: IngestStats,
 ): void {
   const of = (kind: TargetKind) => slices.filter((s) => s.kind === kind);
   const spans = (runs: readonly Slice[]) => sum(runs, (s) => s.load.spansAcked);

@@ -161,10 +161,9 @@ export class IngestWriter {
     try {
       // The senders a turn just answered are on their way back; expecting nobody would commit
       // the first of them alone, and turns would alternate one request and the rest.
-      let expected =
-        performance.now() - this.#lastTurnEndedAt <= SENDERS_RETURN_MS ? this.#expected : 0;
+      if (performance.now() - this.#lastTurnEndedAt > SENDERS_RETURN_MS) this.#expected = 0;
       while (this.#queue.length > 0) {
-        await this.#gather(expected);
+        await this.#gather(this.#expected);
         const turn = this.#takeTurn();
         try {
           await this.#commit(turn);
@@ -178,8 +177,7 @@ export class IngestWriter {
           this.#recycle(turn.map((waiting) => waiting.block));
         }
         // The senders just answered usually send again at once: expect them next turn too.
-        expected = turn.length + this.#queue.length;
-        this.#expected = expected;
+        this.#expected = turn.length + this.#queue.length;
         this.#lastTurnEndedAt = performance.now();
       }
     } finally {
