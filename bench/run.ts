@@ -7,6 +7,7 @@ import {
 import { cloudWatchLogsBench } from './cloudwatch-logs/cloudwatch-logs-bench.js';
 import { consoleBench } from './console/console-bench.js';
 import { frontendBench } from './frontend/frontend-bench.js';
+import { duckdbFloorBench } from './ingest/duckdb-floor-bench.js';
 import { ingestBench } from './ingest/ingest-bench.js';
 import { queryBench } from './query/query-bench.js';
 import { rollbarBench } from './rollbar/rollbar-bench.js';
@@ -20,6 +21,7 @@ import { xrayUdpBench } from './xray/xray-udp-bench.js';
  */
 const BENCHES = [
   'ingest',
+  'duckdb-floor',
   'query',
   'rss',
   'app-overhead',
@@ -76,6 +78,14 @@ async function main(): Promise<void> {
       serverNodeArgs: values['server-cpu-prof']
         ? ['--cpu-prof', '--cpu-prof-dir=.bench/profiles']
         : [],
+    });
+  }
+  if (selected.includes('duckdb-floor')) {
+    await duckdbFloorBench({
+      requests: Number(values.requests),
+      slices: Number(values.slices),
+      inFlight: Number(values['in-flight'].split(',')[0]),
+      targetCpu: values['target-cpu'],
     });
   }
   if (selected.includes('query') || selected.includes('rss')) {
@@ -147,6 +157,8 @@ function usage(): string {
        [--backend-cpu-prof] [--xray-step-seconds S] [--batches N] [--navigations N]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run): the three
           take turns on --target-cpu, --slices N each sharing --requests N, once per --in-flight level
+  duckdb-floor  the store in process (no HTTP) and DuckDB alone (INSERT … SELECT of the same rows,
+          as many commits) take turns on --target-cpu: how much of storing is DuckDB's own work
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
           (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)
   rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries

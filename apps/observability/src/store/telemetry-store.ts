@@ -37,7 +37,7 @@ export interface StoreOptions {
 }
 
 export const DEFAULT_MEMORY_LIMIT = '1GB';
-const CHECKPOINT_THRESHOLD = '64MB';
+export const CHECKPOINT_THRESHOLD = '64MB';
 const MAX_KEPT_RESULTS = 1_000;
 const MAX_CACHED_QUERIES = 10_000;
 /** Committed keys kept for the duplicate check, per generation (two are kept): about 40 MB. */
