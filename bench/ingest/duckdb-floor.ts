@@ -37,7 +37,11 @@ const perSlice = Math.max(1, Math.round(Number(values.requests) / slices));
 const inFlight = Number(values['in-flight']);
 const stamper = new PayloadStamper(readTemplateFile(values.templates!));
 let nextRequest = 0;
-const request = (): Buffer => stamper.stamp(nextRequest++, BigInt(Date.now()) * 1_000_000n);
+/** Fresh request bodies, stamped before the clock starts: in the server that is the client's work. */
+const requests = (count: number): Buffer[] =>
+  Array.from({ length: count }, () =>
+    stamper.stamp(nextRequest++, BigInt(Date.now()) * 1_000_000n),
+  );
 
 const files = ['source', 'store', 'alone'].map((name) =>
   benchPath('ingest', `floor-${name}-${process.pid}.duckdb`),
@@ -47,13 +51,12 @@ const removeFiles = (): void => {
   for (const file of files) for (const path of [file, `${file}.wal`]) rmSync(path, { force: true });
 };
 
-/** Stores `requests` requests through `store`, `inFlight` at a time, as the receiver does. */
-async function storeRequests(store: TelemetryStore, requests: number): Promise<void> {
-  let left = requests;
+/** Stores `bodies` through `store`, `inFlight` at a time, as the receiver does. */
+async function storeRequests(store: TelemetryStore, bodies: readonly Buffer[]): Promise<void> {
+  let next = 0;
   const sender = async (): Promise<void> => {
-    while (left > 0) {
-      left--;
-      const body = request();
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
       await store.ingestDecoded((catalog, block) => decodeTraceRowsProto(body, catalog, block))
         .stored;
     }
@@ -70,7 +73,7 @@ async function main(): Promise<void> {
   removeFiles();
   // The rows DuckDB alone inserts: one slice's worth, stored by the real store (untimed).
   const source = await TelemetryStore.open({ path: sourcePath });
-  await storeRequests(source, perSlice);
+  await storeRequests(source, requests(perSlice));
   await source.close();
 
   const store = await TelemetryStore.open({ path: storePath });
@@ -95,8 +98,9 @@ async function main(): Promise<void> {
   let commits = 0;
   for (let slice = 0; slice < slices; slice++) {
     const before = store.ingestStats().commits;
+    const bodies = requests(perSlice);
     let start = process.cpuUsage();
-    await storeRequests(store, perSlice);
+    await storeRequests(store, bodies);
     storeCpu += cpuSecondsSince(start);
     const sliceCommits = store.ingestStats().commits - before;
     commits += sliceCommits;
