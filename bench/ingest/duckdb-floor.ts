@@ -89,9 +89,9 @@ async function main(): Promise<void> {
   );
   await db.run('CREATE TABLE main.events AS SELECT * FROM source.events LIMIT 0');
   await db.run('DETACH source');
-  const sourceRows = Number(
-    (await db.runAndReadAll('SELECT count(*)::BIGINT FROM memory.source_rows')).getRows()[0]![0],
-  );
+  const count = async (sql: string): Promise<number> =>
+    Number((await db.runAndReadAll(sql)).getRows()[0]![0]);
+  const sourceRows = await count('SELECT count(*) FROM memory.source_rows');
 
   let storeCpu = 0;
   let aloneCpu = 0;
@@ -124,12 +124,8 @@ async function main(): Promise<void> {
   await db.run('CHECKPOINT');
   aloneCpu += cpuSecondsSince(start);
 
-  const columns = Number(
-    (
-      await db.runAndReadAll(
-        "SELECT count(*)::BIGINT FROM duckdb_columns() WHERE database_name = current_database() AND table_name = 'events'",
-      )
-    ).getRows()[0]![0],
+  const columns = await count(
+    "SELECT count(*) FROM duckdb_columns() WHERE database_name = current_database() AND table_name = 'events'",
   );
   await store.close();
   db.closeSync();
