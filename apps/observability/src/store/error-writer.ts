@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { ErrorItemStatus, ErrorLevel, ErrorOccurrence } from '../model/error-occurrence.js';
-import { appendRows } from './columns/append-rows.js';
 import { columnOfValues } from './columns/column.js';
 import { appendColumn } from './columns/column-layout.js';
+import { insertRows } from './columns/insert-rows.js';
 import { OCCURRENCE_COLUMNS } from './error-schema.js';
 import { type ItemTally, itemKey, occurrenceColumns, tally } from './error-turn-rows.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
@@ -198,7 +198,7 @@ export class ErrorWriter {
     const columns = occurrenceColumns(turn, firstId, itemIds, kept);
     await this.#execute('BEGIN TRANSACTION');
     try {
-      await appendRows(this.connection, OCCURRENCES, OCCURRENCE_TYPES, [
+      await insertRows(this.connection, OCCURRENCES, OCCURRENCE_TYPES, [
         {
           rowCount: kept.length,
           columns: columns.map((values, i) => columnOfValues(OCCURRENCE_TYPES[i]!.layout, values)),

@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { TelemetryBatch } from '../model/telemetry-batch.js';
 import type { CatalogEntry, ColumnCatalog } from './column-catalog.js';
-import { appendRows } from './columns/append-rows.js';
 import { columnOfValues } from './columns/column.js';
 import { type AppendColumn, appendColumn } from './columns/column-layout.js';
+import { insertRows } from './columns/insert-rows.js';
 import { EventRows } from './event-rows.js';
 import { KeyTable } from './key-table.js';
 import type { RecentKeys } from './recent-keys.js';
@@ -260,7 +260,7 @@ export class IngestWriter {
     try {
       const skips = await this.#duplicates(blocks);
       kept = blocks.map((block, i) => (skips[i] === undefined ? block : block.without(skips[i])));
-      await appendRows(
+      await insertRows(
         this.connection,
         EVENTS,
         layout,
@@ -344,7 +344,7 @@ export class IngestWriter {
       keys.map((key) => key.eventId),
       keys.map((key) => key.traceId),
     ].map((values, i) => columnOfValues(TURN_KEY_LAYOUT[i]!.layout, values));
-    await appendRows(this.connection, TURN_KEYS, TURN_KEY_LAYOUT, [
+    await insertRows(this.connection, TURN_KEYS, TURN_KEY_LAYOUT, [
       { rowCount: keys.length, columns },
     ]);
     const stored = await this.connection.runAndReadAll(

@@ -10,8 +10,8 @@ const POINTER_OFFSET = 8;
  * Copies of arenas inside DuckDB, so a long string's vector slot can point into one instead of
  * costing a native call per string: each arena is handed to DuckDB once, as a single string
  * element of a scratch vector, and its address read back from that element's slot. Slots built
- * this way are only read while a chunk is appended (the appender copies the bytes), so the
- * scratch vectors are kept only until the append is over.
+ * this way are only read while their rows are inserted (the table's storage copies the bytes),
+ * so the scratch vectors are kept only until the insert is over.
  */
 export class ArenaBlobs {
   readonly #bases = new Map<ByteArena, { lo: number; hi: number; used: number }>();
@@ -39,7 +39,7 @@ export class ArenaBlobs {
     return base;
   }
 
-  /** Lets DuckDB free the copies; call once the chunks using them are appended. */
+  /** Lets DuckDB free the copies; call once the chunks using them are inserted. */
   release(): void {
     this.#vectors.length = 0;
     this.#bases.clear();

@@ -17,7 +17,7 @@ export type CellValue = string | number | bigint | boolean;
 
 export type FixedLayout = Exclude<ColumnLayout, 'varchar'>;
 
-/** A column of an appended table: its DuckDB type (for the chunk) and its vector layout. */
+/** A column of a table rows are inserted into: its DuckDB type (for the chunk) and its vector layout. */
 export interface AppendColumn {
   readonly type: DuckDBType;
   readonly layout: ColumnLayout;
@@ -48,7 +48,7 @@ export const VALUE_BYTES: Record<FixedLayout, number> = {
 /** The DuckDB type and vector layout of a column's SQL type (`VARCHAR NOT NULL` → VARCHAR). */
 export function appendColumn(sqlType: string): AppendColumn {
   const column = COLUMNS[sqlType.split(' ')[0]!];
-  if (column === undefined) throw new Error(`no appender layout for ${sqlType}`);
+  if (column === undefined) throw new Error(`no vector layout for ${sqlType}`);
   return column;
 }
 

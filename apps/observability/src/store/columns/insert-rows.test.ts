@@ -1,9 +1,9 @@
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { appendRows } from './append-rows.js';
 import { type Column, columnOfValues } from './column.js';
 import { appendColumn } from './column-layout.js';
 import { FixedColumn } from './fixed-column.js';
+import { insertRows } from './insert-rows.js';
 import { TextColumn } from './text-column.js';
 
 const TYPES = [
@@ -33,7 +33,7 @@ afterEach(() => {
 });
 
 async function roundTrip(parts: { rowCount: number; columns: (Column | undefined)[] }[]) {
-  await appendRows(connection, { name: 't' }, LAYOUT, parts);
+  await insertRows(connection, { name: 't' }, LAYOUT, parts);
   // Text for the 128-bit column: a bigint result past 2^127 must not be mistaken for a wrap.
   const reader = await connection.runAndReadAll(
     'SELECT c0, c1, c2, c3, c4::VARCHAR, c5, c6, c7 FROM t',
@@ -44,7 +44,7 @@ async function roundTrip(parts: { rowCount: number; columns: (Column | undefined
 const ofValues = (columns: unknown[][]) =>
   columns.map((values, i) => columnOfValues(LAYOUT[i]!.layout, values));
 
-describe('appendRows', () => {
+describe('insertRows', () => {
   it('writes every column layout exactly, extremes included', async () => {
     const max128 = (1n << 128n) - 1n;
     const columns = ofValues([
@@ -98,7 +98,7 @@ describe('appendRows', () => {
     });
     for (const column of [columnOfValues('varchar', values), fromBytes]) {
       await connection.run('DELETE FROM s');
-      await appendRows(
+      await insertRows(
         connection,
         { name: 's' },
         [appendColumn('VARCHAR')],
@@ -142,6 +142,51 @@ describe('appendRows', () => {
       else expect(row).toEqual(Array(TYPES.length).fill(null));
     }
     expect(rows.slice(rowCount)).toEqual([Array(8).fill(null), [9, ...Array(7).fill(null)]]);
+  });
+
+  it('stores none of the rows when a chunk cannot be filled, even after earlier chunks went in', async () => {
+    await connection.run('CREATE TABLE s (v VARCHAR)');
+    const good = columnOfValues(
+      'varchar',
+      Array.from({ length: 5000 }, (_, i) => `a string too long to inline ${i}`),
+    );
+    // Bytes that are not UTF-8: DuckDB refuses the arena when the second source's chunk is filled.
+    const bad = new TextColumn();
+    bad.setUtf8(0, Buffer.from([0x61, 0xff, 0xfe, ...Buffer.from('and more than twelve')]), 0, 23);
+    await expect(
+      insertRows(
+        connection,
+        { name: 's' },
+        [appendColumn('VARCHAR')],
+        [
+          { rowCount: 5000, columns: [good] },
+          { rowCount: 1, columns: [bad] },
+        ],
+      ),
+    ).rejects.toThrow(/arena/);
+    const reader = await connection.runAndReadAll('SELECT count(*) FROM s');
+    expect(reader.getRows()).toEqual([[0n]]);
+  });
+
+  it('keeps the rows of inserts running at once on two connections apart', async () => {
+    const other = await instance.connect();
+    await connection.run('CREATE TABLE a (v UINTEGER)');
+    await connection.run('CREATE TABLE b (v UINTEGER)');
+    const rows = (value: number, count: number) => [
+      { rowCount: count, columns: [columnOfValues('u32', Array(count).fill(value))] },
+    ];
+    await Promise.all([
+      insertRows(connection, { name: 'a' }, [appendColumn('UINTEGER')], rows(1, 3000)),
+      insertRows(other, { name: 'b' }, [appendColumn('UINTEGER')], rows(2, 5000)),
+    ]);
+    other.closeSync();
+    const reader = await connection.runAndReadAll(
+      "SELECT 'a', count(*), sum(v) FROM a UNION ALL SELECT 'b', count(*), sum(v) FROM b ORDER BY 1",
+    );
+    expect(reader.getRows()).toEqual([
+      ['a', 3000n, 3000n],
+      ['b', 5000n, 10000n],
+    ]);
   });
 
   it('refuses a column whose layout is not the table column’s', async () => {
