@@ -157,8 +157,9 @@ function usage(): string {
        [--backend-cpu-prof] [--xray-step-seconds S] [--batches N] [--navigations N]
   ingest  OTLP protobuf ingest vs the HTTP and decode ceilings (same payloads, same run): the three
           take turns on --target-cpu, --slices N each sharing --requests N, once per --in-flight level
-  duckdb-floor  the store in process (no HTTP) and DuckDB alone (INSERT … SELECT of the same rows,
-          as many commits) take turns on --target-cpu: how much of storing is DuckDB's own work
+  duckdb-floor  the store in process (no HTTP), decoding alone, inserting decoded rows alone and
+          DuckDB alone (INSERT … SELECT of the same rows, all columns and the span columns only,
+          as many commits) take turns on --target-cpu: where storing goes, and DuckDB's own share
   query   AVG/P99 by app.userId over 10M spans: API vs hand-written SQL on the same file
           (loads the 10M spans through the server first unless .bench/query-10m.duckdb exists)
   rss     loads the 10M spans afresh (server pinned like ingest), reports peak RSS, then queries
