@@ -3,8 +3,6 @@ import { quoteIdentifier } from '../schema.js';
 import { BuiltRowsScan, type RowSource } from './built-rows-scan.js';
 import type { AppendColumn } from './column-layout.js';
 
-export type { RowSource } from './built-rows-scan.js';
-
 /** Scans being inserted, by the id their statement names. */
 const scans = new Map<number, BuiltRowsScan>();
 let nextScanId = 1;
