@@ -7,10 +7,11 @@ import { appendColumn } from '../../apps/observability/src/store/columns/column-
 import { insertRows } from '../../apps/observability/src/store/columns/insert-rows.js';
 import { RowBlock } from '../../apps/observability/src/store/row-block.js';
 import {
-  EVENT_COLUMNS,
-  EVENTS_DDL,
+  FIXED_SQL_TYPE,
   quoteIdentifier,
   SQL_TYPE,
+  STORED_COLUMNS,
+  storedTableDdl,
 } from '../../apps/observability/src/store/schema.js';
 import {
   CHECKPOINT_THRESHOLD,
@@ -27,9 +28,9 @@ import { benchPath } from '../support/paths.js';
  *   inserted and group-committed by `TelemetryStore`, `inFlight` requests at a time;
  * - **decode**: the same decoding into a reused row block, nothing stored;
  * - **insert**: rows already decoded (one slice's blocks, built once) inserted by `insertRows`
- *   into a table of the store's columns, in as many commits as the store made;
+ *   into a table of the store's span columns, in as many commits as the store made;
  * - **DuckDB alone**: the rows the store kept, copied into an in-memory table first, then
- *   `INSERT … SELECT` into a table of the same columns, in as many commits: no decoding and no
+ *   `INSERT … SELECT` into a table of the same columns (the store's `spans`), in as many commits: no decoding and no
  *   JavaScript per row, what storing these rows costs DuckDB itself;
  * - **DuckDB alone, span columns**: the same, into a table of only the columns the spans set,
  *   which is what the columns that spans leave NULL cost.
@@ -129,15 +130,15 @@ async function main(): Promise<void> {
   const store = await TelemetryStore.open({ path: storePath });
   // Untimed: the store adds its attribute columns (ALTER TABLE, CHECKPOINT) on first sight.
   await storeRequests(store, requests(inFlight));
-  const attributes = store.catalog.existingColumns('events');
+  const attributes = store.catalog.existingColumns('spans');
   const layout = [
-    ...EVENT_COLUMNS.map(([, sqlType]) => appendColumn(sqlType)),
+    ...STORED_COLUMNS.spans.map((name) => appendColumn(FIXED_SQL_TYPE.get(name)!)),
     ...attributes.map(([, type]) => appendColumn(SQL_TYPE[type])),
   ];
   const attributeNames = attributes.map(([name]) => name);
   const prebuilt = requests(perSlice).map((body) => {
     const { block } = decodeTraceRowsProto(body, store.catalog, new RowBlock());
-    return { rowCount: block.rowCount, columns: block.columnsFor(attributeNames) };
+    return { rowCount: block.rowCount, columns: block.columnsFor('spans', attributeNames) };
   });
 
   const alone = await openDuckDB(alonePath);
@@ -150,27 +151,23 @@ async function main(): Promise<void> {
   await run(`ATTACH '${sourcePath}' AS source (READ_ONLY)`);
   await run("ATTACH ':memory:' AS memory");
   await run(
-    'CREATE TABLE memory.source_rows AS SELECT row_number() OVER () AS n, * FROM source.events',
+    'CREATE TABLE memory.source_rows AS SELECT row_number() OVER () AS n, * FROM source.spans',
   );
-  await run('CREATE TABLE main.events AS SELECT * FROM source.events LIMIT 0');
+  await run('CREATE TABLE main.spans AS SELECT * FROM source.spans LIMIT 0');
   await run('DETACH source');
   const sourceRows = await count('SELECT count(*) FROM memory.source_rows');
-  const columns = (await db.runAndReadAll('DESCRIBE main.events'))
-    .getRows()
-    .map(([c]) => String(c));
+  const columns = (await db.runAndReadAll('DESCRIBE main.spans')).getRows().map(([c]) => String(c));
   const spanColumns: string[] = [];
   for (const column of columns) {
     const set = await count(`SELECT count(${quoteIdentifier(column)}) FROM memory.source_rows`);
     if (set > 0) spanColumns.push(quoteIdentifier(column));
   }
   const narrowSelect = `SELECT ${spanColumns.join(', ')} FROM memory.source_rows`;
-  await run(`CREATE TABLE narrow.events AS ${narrowSelect} LIMIT 0`);
+  await run(`CREATE TABLE narrow.spans AS ${narrowSelect} LIMIT 0`);
   const insertInto = insertTarget.connection;
-  await insertInto.run(EVENTS_DDL);
+  await insertInto.run(storedTableDdl('spans'));
   for (const [name, type] of attributes) {
-    await insertInto.run(
-      `ALTER TABLE events ADD COLUMN ${quoteIdentifier(name)} ${SQL_TYPE[type]}`,
-    );
+    await insertInto.run(`ALTER TABLE spans ADD COLUMN ${quoteIdentifier(name)} ${SQL_TYPE[type]}`);
   }
   await insertInto.run('CHECKPOINT');
 
@@ -193,7 +190,7 @@ async function main(): Promise<void> {
     });
 
     const blocksPerCommit = Math.ceil(prebuilt.length / sliceCommits);
-    const inserted = { name: 'events' };
+    const inserted = { name: 'spans' };
     await timed(cpu, 'insert', () =>
       inCommits(
         Math.ceil(prebuilt.length / blocksPerCommit),
@@ -216,7 +213,7 @@ async function main(): Promise<void> {
         commitsAlone,
         (c) =>
           run(
-            'INSERT INTO main.events SELECT * EXCLUDE (n) FROM memory.source_rows WHERE n > $1 AND n <= $2',
+            'INSERT INTO main.spans SELECT * EXCLUDE (n) FROM memory.source_rows WHERE n > $1 AND n <= $2',
             range(c),
           ),
         run,
@@ -225,7 +222,7 @@ async function main(): Promise<void> {
     await timed(cpu, 'narrow', () =>
       inCommits(
         commitsAlone,
-        (c) => run(`INSERT INTO narrow.events ${narrowSelect} WHERE n > $1 AND n <= $2`, range(c)),
+        (c) => run(`INSERT INTO narrow.spans ${narrowSelect} WHERE n > $1 AND n <= $2`, range(c)),
         run,
       ),
     );

@@ -25,7 +25,7 @@ export function benchmarkSpec(startSec: number, endSec: number): Record<string, 
 export const HAND_WRITTEN_SQL = `SELECT "s:app.userId" AS user_id,
        avg(duration_ms) AS avg_ms,
        quantile_cont(duration_ms, 0.99) AS p99_ms
-FROM events
+FROM spans
 WHERE service = $1
   AND time_unix_nano >= $2 AND time_unix_nano < $3
   AND "s:http.route" = $4
@@ -45,7 +45,7 @@ export function handWrittenParams(startSec: number, endSec: number): unknown[] {
 export const UNBOUNDED_SQL = `SELECT "s:app.userId" AS user_id,
        avg(duration_ms) AS avg_ms,
        quantile_cont(duration_ms, 0.99) AS p99_ms
-FROM events
+FROM spans
 WHERE "s:http.route" = $1
 GROUP BY 1`;
 

@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { decodeTraceRowsProto } from '../src/receivers/otlp/decode-trace-rows-proto.js';
 import { OtlpDecodeError } from '../src/receivers/otlp/otlp-decode-error.js';
 import { jsonToProtobuf } from '../src/receivers/otlp/otlp-protobufjs.testing.js';
 import { spanJson, traceRequestJson } from '../src/receivers/otlp/otlp-requests.testing.js';
-import { TelemetryStore } from '../src/store/telemetry-store.js';
+import type { TelemetryStore } from '../src/store/telemetry-store.js';
 import { attrs, makeSpan, spanBatch } from './support/builders.js';
+import { storeFixture } from './support/store-fixture.js';
 
-const opened: TelemetryStore[] = [];
-
-async function open(): Promise<TelemetryStore> {
-  const store = await TelemetryStore.open({ path: ':memory:' });
-  opened.push(store);
-  return store;
-}
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close().catch(() => undefined);
-});
+const { open } = storeFixture();
 
 const count = async (store: TelemetryStore, sql: string) => Number((await store.query(sql))[0]!.n);
 
@@ -65,7 +56,7 @@ describe('rows written as requests arrive', () => {
     expect(store.columnEntries('all').map((entry) => entry.keyName)).not.toContain('fresh.key');
     await store.ingest(spanBatch('other', [makeSpan()]));
     const columns = await store.query(
-      `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name = 'events' AND column_name = 's:fresh.key'`,
+      `SELECT count(*) AS n FROM duckdb_columns() WHERE table_name IN ('spans', 'logs') AND column_name = 's:fresh.key'`,
     );
     expect(Number(columns[0]!.n)).toBe(0);
   });

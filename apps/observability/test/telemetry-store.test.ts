@@ -1,30 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unixNanos } from '../src/model/time.js';
 import { TelemetryStore } from '../src/store/telemetry-store.js';
 import { attrs, logBatch, makeLog, makeSpan, nextSpanId, spanBatch } from './support/builders.js';
+import { storeFixture } from './support/store-fixture.js';
 
-const opened: TelemetryStore[] = [];
-const dirs: string[] = [];
-
-async function open(path = ':memory:', options = {}): Promise<TelemetryStore> {
-  const store = await TelemetryStore.open({ path, ...options });
-  opened.push(store);
-  return store;
-}
-
-function tempFile(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'cruddur-store-'));
-  dirs.push(dir);
-  return join(dir, 'observability.duckdb');
-}
-
-afterEach(async () => {
-  for (const store of opened.splice(0)) await store.close().catch(() => undefined);
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { open, tempFile } = storeFixture();
 
 describe('TelemetryStore', () => {
   it('stores each attribute in a typed column under its dotted name', async () => {

@@ -1,10 +1,15 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import {
   attributeColumnName,
-  EVENTS_DDL,
+  EVENTS_VIEW_DDL,
+  type EventColumn,
   quoteIdentifier,
   RESOURCES_DDL,
+  SIGNAL,
   SQL_TYPE,
+  STORED_COLUMNS,
+  storedTableDdl,
+  storedTableOf,
 } from '../store/schema.js';
 import type { CatalogEntry } from './catalog-resolver.js';
 import type { QueryRunner } from './run-query.js';
@@ -59,18 +64,23 @@ export interface QueryTestDb {
 export async function createQueryTestDb(): Promise<QueryTestDb> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  await connection.run(EVENTS_DDL);
+  for (const ddl of [storedTableDdl('spans'), storedTableDdl('logs'), EVENTS_VIEW_DDL]) {
+    await connection.run(ddl);
+  }
   await connection.run(RESOURCES_DDL);
   for (const entry of TEST_CATALOG) {
     const name = quoteIdentifier(attributeColumnName(entry.keyName, entry.type));
-    await connection.run(`ALTER TABLE ${entry.table} ADD COLUMN ${name} ${SQL_TYPE[entry.type]}`);
+    const tables = entry.table === 'events' ? ['spans', 'logs'] : [entry.table];
+    for (const table of tables) {
+      await connection.run(`ALTER TABLE ${table} ADD COLUMN ${name} ${SQL_TYPE[entry.type]}`);
+    }
   }
   let nextEventId = 1n;
   const insert = async (table: string, row: Record<string, unknown>) => {
-    const names = Object.keys(row);
+    const names = Object.keys(row).filter((name) => row[name] !== undefined);
     const placeholders = names.map((_, i) => `$${i + 1}`).join(', ');
     const columns = names.map(quoteIdentifier).join(', ');
-    const values = Object.values(row) as (string | number | bigint | boolean | null)[];
+    const values = names.map((name) => row[name]) as (string | number | bigint | boolean | null)[];
     await connection.run(`INSERT INTO ${table} (${columns}) VALUES (${placeholders})`, values);
   };
   return {
@@ -78,19 +88,24 @@ export async function createQueryTestDb(): Promise<QueryTestDb> {
     async insertEvents(events) {
       for (const event of events) {
         const id = nextEventId++;
-        await insert('events', {
-          signal: event.signal ?? 1,
+        const signal = event.signal ?? SIGNAL.span;
+        const table = storedTableOf(signal);
+        // Each table takes only its own fixed columns: the others read as NULL through the view.
+        const only = (column: EventColumn, value: unknown) =>
+          STORED_COLUMNS[table].includes(column) ? value : undefined;
+        await insert(table, {
+          signal: only('signal', signal),
           source: 'otlp',
           service: event.service ?? 'api',
           time_unix_nano: BigInt(Math.round(event.timeSec * 1e6)) * 1000n,
-          event_id: id,
+          event_id: only('event_id', id),
           trace_id: event.traceId ?? id,
-          span_id: event.spanId ?? id,
+          span_id: only('span_id', event.spanId ?? id),
           parent_span_id: event.parentSpanId ?? null,
           name: event.name ?? 'GET',
-          kind: event.kind ?? 2,
+          kind: only('kind', event.kind ?? 2),
           duration_ms: event.durationMs === undefined ? 1 : event.durationMs,
-          status_code: event.statusCode === undefined ? 0 : event.statusCode,
+          status_code: only('status_code', event.statusCode === undefined ? 0 : event.statusCode),
           resource_id: event.resourceId ?? 0n,
           ...event.attributes,
         });

@@ -1,5 +1,5 @@
 /**
- * CloudWatch Logs log groups and streams. Their events live in `events` (signal 2, `log_group`,
+ * CloudWatch Logs log groups and streams. Their events live in `logs` (signal 2, `log_group`,
  * `log_stream`); these tables keep what the API reports about the containers.
  */
 export const LOG_GROUPS_DDL = `CREATE TABLE IF NOT EXISTS cloudwatch_log_groups (

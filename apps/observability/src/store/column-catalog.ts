@@ -1,5 +1,5 @@
 import type { ColumnType } from '../model/attributes.js';
-import { type AttributeTable, attributeColumnName } from './schema.js';
+import { type AttributeTable, attributeColumnName, type PhysicalTable } from './schema.js';
 
 export interface CatalogEntry {
   readonly dataset: string;
@@ -9,17 +9,17 @@ export interface CatalogEntry {
 }
 
 export interface PhysicalColumn {
-  readonly table: AttributeTable;
+  readonly table: PhysicalTable;
   readonly name: string;
   readonly type: ColumnType;
 }
 
-/** Default cap on typed attribute columns per table; keys past it stay in the extra JSON. */
 export interface CatalogMark {
   readonly columns: number;
   readonly entries: number;
 }
 
+/** Default cap on typed attribute columns per table; keys past it stay in the extra JSON. */
 export const DEFAULT_MAX_ATTRIBUTE_COLUMNS = 1_000;
 /**
  * New columns one commit may add. Adding a column costs a schema change; a burst of new keys (one
@@ -33,14 +33,16 @@ export const MAX_NEW_COLUMNS_PER_COMMIT = 128;
  * at start) so the hot path never asks DuckDB; the writer persists what `drain*` hands it.
  */
 export class ColumnCatalog {
-  readonly #physical = new Map<AttributeTable, Map<string, ColumnType>>([
-    ['events', new Map()],
+  readonly #physical = new Map<PhysicalTable, Map<string, ColumnType>>([
+    ['spans', new Map()],
+    ['logs', new Map()],
     ['resources', new Map()],
   ]);
   /** Lower-cased physical names: DuckDB identifiers ignore case, so `HTTP.route` and `http.route`
    * cannot both be columns; the later key goes to the extra JSON instead. */
-  readonly #lowerNames = new Map<AttributeTable, Set<string>>([
-    ['events', new Set()],
+  readonly #lowerNames = new Map<PhysicalTable, Set<string>>([
+    ['spans', new Set()],
+    ['logs', new Set()],
     ['resources', new Set()],
   ]);
   readonly #entries = new Map<string, CatalogEntry>();
@@ -70,7 +72,7 @@ export class ColumnCatalog {
    * The physical column for a key of a type, created on the next commit if new; undefined when the
    * table is full, in which case the caller keeps the value in the extra JSON.
    */
-  columnFor(table: AttributeTable, keyName: string, type: ColumnType): string | undefined {
+  columnFor(table: PhysicalTable, keyName: string, type: ColumnType): string | undefined {
     const columns = this.#physical.get(table)!;
     const byKey = this.#names[type];
     const known = byKey.get(keyName);
@@ -144,15 +146,20 @@ export class ColumnCatalog {
    * The columns the table has now: every known one but those still waiting for their ALTER
    * TABLE, which requests arriving during a commit may have just asked for.
    */
-  existingColumns(table: AttributeTable): [string, ColumnType][] {
+  existingColumns(table: PhysicalTable): [string, ColumnType][] {
     const pending = new Set(
       this.#pendingColumns.filter((column) => column.table === table).map((column) => column.name),
     );
     return [...this.#physical.get(table)!].filter(([name]) => !pending.has(name));
   }
 
-  physicalColumns(table: AttributeTable): ReadonlyMap<string, ColumnType> {
+  physicalColumns(table: PhysicalTable): ReadonlyMap<string, ColumnType> {
     return this.#physical.get(table)!;
+  }
+
+  /** The attribute columns of the events view: those of `spans` and `logs` together. */
+  eventColumns(): ReadonlyMap<string, ColumnType> {
+    return new Map([...this.#physical.get('spans')!, ...this.#physical.get('logs')!]);
   }
 
   /** Catalog entries of the given datasets (all datasets when `datasets` is 'all'). */

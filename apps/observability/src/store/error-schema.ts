@@ -26,7 +26,7 @@ export const ERROR_ITEMS_DDL = `CREATE TABLE IF NOT EXISTS error_items (
 
 /**
  * Occurrences. The primary key on `uuid` is what makes a re-delivered report a no-op; trace and
- * span ids have the `events` table's types so a trace view joins them directly.
+ * span ids have the `spans` table's types so a trace view joins them directly.
  */
 export const OCCURRENCE_COLUMNS = [
   ['id', 'BIGINT NOT NULL'],

@@ -16,10 +16,10 @@ import type { ColumnCatalog } from './column-catalog.js';
 import type { CellValue } from './columns/column-layout.js';
 import { assignOrigin } from './group-origin.js';
 import { ATTRIBUTE_LAYOUT, COLUMN, RowBlock } from './row-block.js';
-import { type EventColumn, SIGNAL } from './schema.js';
+import { type EventColumn, SIGNAL, type StoredTable } from './schema.js';
 
 /**
- * Turns a batch's spans, log records and plain events into rows of the events table, written
+ * Turns a batch's spans, log records and plain events into rows of the events view, written
  * into a `RowBlock` as they go: the general path, for every source but OTLP protobuf spans
  * (which are decoded straight into a block, and come here only when unusual).
  */
@@ -68,7 +68,7 @@ export class EventRows {
     if (span.events.length > 0)
       this.#set('events_json', JSON.stringify(span.events.map(eventToJson)));
     if (span.links.length > 0) this.#set('links_json', JSON.stringify(span.links.map(linkToJson)));
-    this.#attributes(span.attributes);
+    this.#attributes('spans', span.attributes);
     this.block.endRow();
   }
 
@@ -111,7 +111,7 @@ export class EventRows {
     this.#set('log_stream', log.logStream ?? null);
     this.#set('flags', log.flags);
     this.#set('dropped_attributes_count', log.droppedAttributesCount);
-    this.#attributes(log.attributes);
+    this.#attributes('logs', log.attributes);
     this.block.endRow();
   }
 
@@ -130,7 +130,7 @@ export class EventRows {
     );
     this.#set('name', event.name);
     this.#set('duration_ms', event.durationMs);
-    this.#attributes(event.attributes);
+    this.#attributes('logs', event.attributes);
     this.block.endRow();
   }
 
@@ -144,7 +144,7 @@ export class EventRows {
    * Each attribute into its typed column. Structured values (arrays, maps, bytes) are queryable
    * as JSON text and kept whole in `attributes_extra`, as are keys past the column limit.
    */
-  #attributes(attributes: Attributes): void {
+  #attributes(table: StoredTable, attributes: Attributes): void {
     let overflow: Record<string, unknown> | undefined;
     const row = this.block.rowCount;
     for (const [key, raw] of attributes) {
@@ -158,7 +158,7 @@ export class EventRows {
         type = 'string';
         value = JSON.stringify(json);
       }
-      const column = this.catalog.columnFor('events', key, type);
+      const column = this.catalog.columnFor(table, key, type);
       if (column === undefined) {
         overflow ??= {};
         overflow[key] ??= attributeToJson(raw);

@@ -10,7 +10,13 @@ import type { RecentKeys } from './recent-keys.js';
 import type { ResourceRow } from './resource-row.js';
 import { RowBlock } from './row-block.js';
 import { RowKey } from './row-key.js';
-import { EVENT_COLUMNS, quoteIdentifier, SQL_TYPE } from './schema.js';
+import {
+  FIXED_SQL_TYPE,
+  quoteIdentifier,
+  SQL_TYPE,
+  STORED_COLUMNS,
+  type StoredTable,
+} from './schema.js';
 import { StoreClosedError, StoreOverloadedError } from './store-errors.js';
 
 export interface IngestWriterOptions {
@@ -33,7 +39,6 @@ interface Waiting {
   readonly reject: (error: unknown) => void;
 }
 
-const EVENTS = { name: 'events' };
 /** The keys of one turn's rows, staged to find re-delivered ones with one join. */
 export const TURN_KEYS_DDL =
   'CREATE TEMP TABLE turn_keys (row_index UINTEGER, event_id UBIGINT, trace_id UHUGEINT)';
@@ -60,7 +65,7 @@ const DEDUPE_MARGIN_NANOS = 1_000_000_000n;
 
 /**
  * The only writer. Requests queue here; each turn of the loop takes everything waiting (up to
- * `maxCommitRows`) and, in a single transaction, appends its rows to `events` in data chunks,
+ * `maxCommitRows`) and, in a single transaction, inserts its rows into `spans` and `logs`,
  * leaving out rows already stored. Every request of a turn is answered after COMMIT,
  * so a 2xx always means durable, and a failed turn stores none of its requests.
  */
@@ -243,12 +248,6 @@ export class IngestWriter {
     const blocks = turn.map((waiting) => waiting.block);
     await this.#addPendingColumns();
     const entries = this.catalog.drainPendingEntries();
-    const existing = this.catalog.existingColumns('events');
-    const dynamic = existing.map(([name]) => name);
-    const layout: AppendColumn[] = [
-      ...EVENT_COLUMNS.map(([, sqlType]) => appendColumn(sqlType)),
-      ...existing.map(([, type]) => appendColumn(SQL_TYPE[type])),
-    ];
     const newResources = new Map<bigint, ResourceRow>();
     for (const block of blocks) {
       for (const [id, resource] of block.resources) {
@@ -259,13 +258,12 @@ export class IngestWriter {
     await this.connection.run('BEGIN TRANSACTION');
     try {
       const skips = await this.#duplicates(blocks);
-      kept = blocks.map((block, i) => (skips[i] === undefined ? block : block.without(skips[i])));
-      await insertRows(
-        this.connection,
-        EVENTS,
-        layout,
-        kept.map((block) => ({ rowCount: block.rowCount, columns: block.columnsFor(dynamic) })),
-      );
+      const parts = blocks.flatMap((block, i) => block.byTable(skips[i]));
+      kept = parts.map(([, block]) => block);
+      for (const table of ['spans', 'logs'] as const) {
+        const rows = parts.filter(([stored]) => stored === table).map(([, block]) => block);
+        if (rows.length > 0) await this.#insert(table, rows);
+      }
       for (const resource of newResources.values()) await this.#insertResource(resource);
       for (const entry of entries) await this.#insertEntry(entry);
       await this.connection.run('COMMIT');
@@ -277,6 +275,21 @@ export class IngestWriter {
     }
     for (const id of newResources.keys()) this.#knownResources.add(id);
     this.#remember(kept);
+  }
+
+  /** Inserts blocks whose rows all belong to `table`, into every column it has now. */
+  async #insert(table: StoredTable, blocks: readonly RowBlock[]): Promise<void> {
+    const existing = this.catalog.existingColumns(table);
+    const dynamic = existing.map(([name]) => name);
+    const layout: AppendColumn[] = [
+      ...STORED_COLUMNS[table].map((name) => appendColumn(FIXED_SQL_TYPE.get(name)!)),
+      ...existing.map(([, type]) => appendColumn(SQL_TYPE[type])),
+    ];
+    const sources = blocks.map((block) => ({
+      rowCount: block.rowCount,
+      columns: block.columnsFor(table, dynamic),
+    }));
+    await insertRows(this.connection, { name: table }, layout, sources);
   }
 
   /** Keeps the keys of the rows just committed, for the next turns' duplicate check. */

@@ -132,10 +132,9 @@ export class LogGroupsStore {
       await Promise.allSettled([...(this.#inFlight.get(name) ?? [])]);
       await this.#serialize(async () => {
         // Children first: a delete cut short leaves a smaller group that a retry finishes.
-        await this.store.query(
-          `DELETE FROM events WHERE signal = ${SIGNAL.log} AND log_group = $1`,
-          [name],
-        );
+        await this.store.query(`DELETE FROM logs WHERE signal = ${SIGNAL.log} AND log_group = $1`, [
+          name,
+        ]);
         await this.store.query('DELETE FROM cloudwatch_log_streams WHERE group_name = $1', [name]);
         await this.store.query('DELETE FROM cloudwatch_log_groups WHERE name = $1', [name]);
         this.#groups.delete(name);
@@ -185,7 +184,7 @@ export class LogGroupsStore {
       await Promise.allSettled([...(this.#inFlight.get(groupName) ?? [])]);
       await this.#serialize(async () => {
         await this.store.query(
-          `DELETE FROM events WHERE signal = ${SIGNAL.log} AND log_group = $1 AND log_stream = $2`,
+          `DELETE FROM logs WHERE signal = ${SIGNAL.log} AND log_group = $1 AND log_stream = $2`,
           [groupName, name],
         );
         await this.store.query(

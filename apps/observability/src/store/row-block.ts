@@ -5,13 +5,25 @@ import { appendColumn, type ColumnLayout } from './columns/column-layout.js';
 import type { FixedColumn } from './columns/fixed-column.js';
 import type { TextColumn } from './columns/text-column.js';
 import type { ResourceRow } from './resource-row.js';
-import { EVENT_COLUMNS, type EventColumn, SQL_TYPE } from './schema.js';
+import {
+  EVENT_COLUMNS,
+  type EventColumn,
+  SIGNAL,
+  SQL_TYPE,
+  STORED_COLUMNS,
+  type StoredTable,
+} from './schema.js';
 
-/** Index of each fixed column of `events`, in table order. */
+/** Index of each fixed column of `events`, in view order. */
 export const COLUMN = Object.fromEntries(EVENT_COLUMNS.map(([name], i) => [name, i])) as Record<
   EventColumn,
   number
 >;
+/** Which of a block's fixed columns each stored table takes, in its order. */
+const STORED_INDEXES: Record<StoredTable, readonly number[]> = {
+  spans: STORED_COLUMNS.spans.map((name) => COLUMN[name]),
+  logs: STORED_COLUMNS.logs.map((name) => COLUMN[name]),
+};
 /** The vector layout of each attribute column type. */
 export const ATTRIBUTE_LAYOUT = Object.fromEntries(
   Object.entries(SQL_TYPE).map(([type, sqlType]) => [type, appendColumn(sqlType).layout]),
@@ -24,7 +36,7 @@ const FIXED_LAYOUTS: readonly ColumnLayout[] = EVENT_COLUMNS.map(
 );
 
 /**
- * Rows of the events table as one request produced them, column by column in DuckDB's vector
+ * Rows of the events view as one request produced them, column by column in DuckDB's vector
  * layout: the fixed columns, the typed attribute columns by physical name, and the resources
  * the rows point to. Built when a request arrives, so what waits for the commit is a few typed
  * arrays per request rather than objects per span and attribute.
@@ -89,11 +101,11 @@ export class RowBlock {
   }
 
   /**
-   * The columns in table order for these attribute columns; throws if the block holds a column
-   * the table lacks (its ALTER TABLE failed after the block was built), so no value is lost
-   * silently.
+   * The columns of a stored table, in its order, with these attribute columns; throws if the
+   * block holds a column the table lacks (its ALTER TABLE failed after the block was built), so no
+   * value is lost silently. Every row must belong to that table (see `byTable`).
    */
-  columnsFor(attributeNames: readonly string[]): (Column | undefined)[] {
+  columnsFor(table: StoredTable, attributeNames: readonly string[]): (Column | undefined)[] {
     const names = new Set(attributeNames);
     for (const [name, column] of this.attributes) {
       if (names.has(name)) continue;
@@ -101,7 +113,36 @@ export class RowBlock {
         if (column.isSet(row)) throw new Error(`attribute column ${name} is not in the table`);
       }
     }
-    return [...this.fixed, ...attributeNames.map((name) => this.attributes.get(name))];
+    return [
+      ...STORED_INDEXES[table].map((index) => this.fixed[index]),
+      ...attributeNames.map((name) => this.attributes.get(name)),
+    ];
+  }
+
+  /**
+   * The rows by the table they are stored in, leaving out those whose `skip` byte is 1. A request
+   * brings one kind of row but a Honeycomb batch may mix spans and plain events; only then, or
+   * when rows are skipped, are rows copied.
+   */
+  byTable(skip?: Uint8Array): [StoredTable, RowBlock][] {
+    const signals = this.fixedColumn('signal').u8;
+    let spans = 0;
+    for (let row = 0; row < this.rowCount; row++) if (signals[row] === SIGNAL.span) spans++;
+    const whole: StoredTable | undefined =
+      spans === this.rowCount ? 'spans' : spans === 0 ? 'logs' : undefined;
+    if (whole !== undefined) return [[whole, skip === undefined ? this : this.without(skip)]];
+    const leaveOut = (table: StoredTable) => {
+      const mask = new Uint8Array(this.rowCount);
+      for (let row = 0; row < this.rowCount; row++) {
+        const other = (signals[row] === SIGNAL.span) !== (table === 'spans');
+        mask[row] = other || skip?.[row] === 1 ? 1 : 0;
+      }
+      return mask;
+    };
+    return [
+      ['spans', this.without(leaveOut('spans'))],
+      ['logs', this.without(leaveOut('logs'))],
+    ];
   }
 
   /** A copy without the rows whose `skip` byte is 1 (re-delivered rows, which are rare). */

@@ -1,14 +1,17 @@
 import type { ColumnType } from '../model/attributes.js';
 
-/** Row kinds in the events table: Honeycomb's model, where spans, logs and plain events share a dataset. */
+/** Row kinds in the events view: Honeycomb's model, where spans, logs and plain events share a dataset. */
 export const SIGNAL = { span: 1, log: 2, event: 3 } as const;
 export type Signal = keyof typeof SIGNAL;
 
 /**
- * The fixed columns of the events table, in order. One wide table holds every span, log record
- * and plain event, as Honeycomb keeps one columnar dataset, so every query and view works on
- * every source. Attribute keys become typed columns after these (see `attributeColumnName`) so a
- * query reads them at column speed. There is no PRIMARY KEY on purpose (it slows loading several
+ * The fixed columns of the events view, in order, which is also the layout rows are built in.
+ * Spans are stored in `spans`, log records and plain events in `logs`, each table with only the
+ * fixed columns its rows use (see `STORED_COLUMNS`): DuckDB pays for every column of a table on
+ * every row written, NULL or not. The `events` view puts them back together, as Honeycomb keeps
+ * one dataset, so every query and view works on every source. Attribute keys become typed
+ * columns after these (see `attributeColumnName`), in the table whose rows carry them, so a query
+ * reads them at column speed. There is no PRIMARY KEY on purpose (it slows loading several
  * times); re-delivery is filtered at insert instead, on (`trace_id`, `event_id`).
  */
 export const EVENT_COLUMNS = [
@@ -45,9 +48,74 @@ export const EVENT_COLUMNS = [
 
 export type EventColumn = (typeof EVENT_COLUMNS)[number][0];
 
-export const EVENTS_DDL = `CREATE TABLE IF NOT EXISTS events (\n${EVENT_COLUMNS.map(
-  ([name, type]) => `  ${name} ${type}`,
-).join(',\n')}\n)`;
+/** The tables rows are stored in. */
+export type StoredTable = 'spans' | 'logs';
+
+/** The fixed columns each stored table has, in view order; the view reads the others as NULL. */
+export const STORED_COLUMNS: Record<StoredTable, readonly EventColumn[]> = {
+  // Every row of `spans` is a span, and a span's dedupe key is its span id: the view supplies
+  // `signal` and `event_id`.
+  spans: [
+    'source',
+    'service',
+    'time_unix_nano',
+    'trace_id',
+    'span_id',
+    'parent_span_id',
+    'name',
+    'kind',
+    'duration_ms',
+    'status_code',
+    'status_message',
+    'trace_state',
+    'flags',
+    'resource_id',
+    'attributes_extra',
+    'events_json',
+    'links_json',
+    'dropped_attributes_count',
+  ],
+  // Plain events (signal 3) are timestamped records without a trace, stored beside log records.
+  logs: [
+    'signal',
+    'source',
+    'service',
+    'time_unix_nano',
+    'event_id',
+    'trace_id',
+    'parent_span_id',
+    'name',
+    'duration_ms',
+    'flags',
+    'severity_number',
+    'severity_text',
+    'body',
+    'log_group',
+    'log_stream',
+    'resource_id',
+    'attributes_extra',
+    'dropped_attributes_count',
+  ],
+};
+
+/** The SQL type of each fixed column. */
+export const FIXED_SQL_TYPE: ReadonlyMap<EventColumn, string> = new Map(EVENT_COLUMNS);
+
+export function storedTableDdl(table: StoredTable): string {
+  const columns = STORED_COLUMNS[table].map((name) => `  ${name} ${FIXED_SQL_TYPE.get(name)}`);
+  return `CREATE TABLE IF NOT EXISTS ${table} (\n${columns.join(',\n')}\n)`;
+}
+
+/**
+ * Spans and logs as one relation. `UNION ALL BY NAME` matches columns by name and reads a column
+ * one table lacks as NULL, so attribute columns added to either table later appear here without
+ * the view being redefined, and a filter on a column one side lacks skips that side entirely.
+ * Replaced at every open, so a file always reads through this version's definition.
+ */
+export const EVENTS_VIEW_DDL = `CREATE OR REPLACE VIEW events AS
+  SELECT ${SIGNAL.span}::UTINYINT AS signal, span_id AS event_id, * FROM spans
+  UNION ALL BY NAME
+  SELECT * FROM logs`;
 
 /** Resources (with their instrumentation scope) are stored once and joined by `resource_id`. */
 export const RESOURCES_DDL = `CREATE TABLE IF NOT EXISTS resources (
@@ -76,7 +144,15 @@ export const QUERIES_DDL = `CREATE TABLE IF NOT EXISTS saved_queries (
   created_at_ms BIGINT NOT NULL
 )`;
 
+/** Where attribute columns are queried from: the events view (alias `e`) and resources (`r`). */
 export type AttributeTable = 'events' | 'resources';
+/** Where an attribute column physically lives. */
+export type PhysicalTable = StoredTable | 'resources';
+
+/** The stored table a row of this signal goes to. */
+export function storedTableOf(signal: number): StoredTable {
+  return signal === SIGNAL.span ? 'spans' : 'logs';
+}
 
 const TYPE_PREFIX: Record<ColumnType, string> = {
   string: 's',

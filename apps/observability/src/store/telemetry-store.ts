@@ -18,12 +18,14 @@ import { type IngestStats, IngestWriter, TURN_KEYS_DDL } from './ingest-writer.j
 import { RecentKeys } from './recent-keys.js';
 import type { RowBlock } from './row-block.js';
 import {
-  type AttributeTable,
   COLUMNS_DDL,
-  EVENTS_DDL,
+  EVENTS_VIEW_DDL,
+  type PhysicalTable,
   QUERIES_DDL,
   RESOURCES_DDL,
+  storedTableDdl,
 } from './schema.js';
+import { splitEventsTable } from './split-events-table.js';
 import { readTrace } from './trace-reader.js';
 
 export interface StoreOptions {
@@ -87,7 +89,9 @@ export class TelemetryStore {
       checkpoint_threshold: CHECKPOINT_THRESHOLD,
     });
     const connection = await instance.connect();
-    for (const ddl of [EVENTS_DDL, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL]) {
+    await splitEventsTable(connection);
+    const tables = [storedTableDdl('spans'), storedTableDdl('logs'), EVENTS_VIEW_DDL];
+    for (const ddl of [...tables, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL]) {
       await connection.run(ddl);
     }
     for (const ddl of CLOUDWATCH_LOGS_DDL) await connection.run(ddl);
@@ -238,9 +242,9 @@ async function loadCatalog(connection: DuckDBConnection, catalog: ColumnCatalog)
   const columns = await connection.runAndReadAll(
     `SELECT table_name, column_name FROM duckdb_columns()
      WHERE database_name = current_database() AND schema_name = 'main'
-       AND table_name IN ('events', 'resources') AND regexp_matches(column_name, '^[sifb]:')`,
+       AND table_name IN ('spans', 'logs', 'resources') AND regexp_matches(column_name, '^[sifb]:')`,
   );
-  for (const [table, name] of columns.getRows() as [AttributeTable, string][]) {
+  for (const [table, name] of columns.getRows() as [PhysicalTable, string][]) {
     catalog.loadColumn({ table, name, type: TYPE_BY_PREFIX[name[0]!]! });
   }
   const entries = await connection.runAndReadAll(
@@ -251,7 +255,7 @@ async function loadCatalog(connection: DuckDBConnection, catalog: ColumnCatalog)
       dataset: dataset!,
       keyName: keyName!,
       type: type as ColumnType,
-      table: table as AttributeTable,
+      table: table as CatalogEntry['table'],
     });
   }
 }

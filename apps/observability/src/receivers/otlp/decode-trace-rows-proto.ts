@@ -6,7 +6,7 @@ import { decodeExportRequestProto } from './proto-export-request.js';
 import { RESOURCE_SPANS, SCOPE_SPANS, TRACE_REQUEST } from './proto-fields.js';
 import { KeyMemory, SpanRowReader } from './span-row-reader.js';
 
-/** An OTLP protobuf trace request read straight into rows of the events table. */
+/** An OTLP protobuf trace request read straight into rows of the `spans` table. */
 export interface TraceRowsResult {
   readonly block: RowBlock;
   readonly rejected: number;

@@ -63,7 +63,7 @@ interface KeyEntry {
 }
 
 /**
- * Reads OTLP protobuf spans straight into the events table's columns: ids, times and numbers as
+ * Reads OTLP protobuf spans straight into the `spans` table's columns: ids, times and numbers as
  * words, strings as byte ranges copied once, attribute keys matched by their bytes. It takes the
  * common span (scalar attributes, no events or links, nothing to repair or report) and hands any
  * other one, as read from its first byte again, to the general reader and `EventRows`, which
@@ -419,7 +419,7 @@ export class SpanRowReader {
     let column = entry.columns[kind];
     if (column === undefined) {
       const type = TYPE_OF_KIND[kind];
-      const name = this.#catalog.columnFor('events', entry.key, type);
+      const name = this.#catalog.columnFor('spans', entry.key, type);
       if (name === undefined) return undefined;
       column = this.#block.attributeColumn(name, ATTRIBUTE_LAYOUT[type]);
       entry.columns[kind] = column;
