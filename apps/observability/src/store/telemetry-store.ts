@@ -89,7 +89,13 @@ export class TelemetryStore {
       checkpoint_threshold: CHECKPOINT_THRESHOLD,
     });
     const connection = await instance.connect();
-    await splitEventsTable(connection);
+    const converting = performance.now();
+    if (await splitEventsTable(connection)) {
+      const seconds = ((performance.now() - converting) / 1000).toFixed(1);
+      console.log(
+        `store: moved the events table's rows into spans and logs in ${seconds} s (once)`,
+      );
+    }
     const tables = [storedTableDdl('spans'), storedTableDdl('logs'), EVENTS_VIEW_DDL];
     for (const ddl of [...tables, RESOURCES_DDL, COLUMNS_DDL, QUERIES_DDL]) {
       await connection.run(ddl);
