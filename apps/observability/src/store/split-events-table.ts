@@ -16,8 +16,9 @@ const WHERE_SIGNAL: Record<StoredTable, string> = {
 /**
  * Files written before spans and logs had tables of their own hold every row in one `events`
  * table. This moves them into `spans` and `logs` in one transaction, each attribute column going
- * to the tables whose rows hold values in it, and leaves the `events` view in the table's place,
- * so queries read the file as before. Answers whether there was anything to move.
+ * to the tables whose rows hold values in it (a column none does goes to `logs`), and leaves the
+ * `events` view in the table's place, so queries read the file as before. Answers whether there
+ * was anything to move.
  */
 export async function splitEventsTable(connection: DuckDBConnection): Promise<boolean> {
   const legacy = await connection.runAndReadAll(
@@ -64,7 +65,7 @@ export async function splitEventsTable(connection: DuckDBConnection): Promise<bo
   return true;
 }
 
-/** Per stored table, the attribute columns some of its rows hold a value in. */
+/** Per stored table, the attribute columns it takes. */
 async function attributesUsed(
   connection: DuckDBConnection,
   names: readonly string[],
@@ -80,8 +81,11 @@ async function attributesUsed(
     await connection.runAndReadAll(`SELECT ${counts.join(', ')} FROM events`)
   ).getRows()[0]!;
   names.forEach((name, i) => {
-    if (Number(row[i * 2]) > 0) used.spans.add(name);
-    if (Number(row[i * 2 + 1]) > 0) used.logs.add(name);
+    const inSpans = Number(row[i * 2]) > 0;
+    if (inSpans) used.spans.add(name);
+    // A column no row holds a value in (its rows were deleted) still goes somewhere: the catalog
+    // may name it, and the view must keep every column the table had.
+    if (Number(row[i * 2 + 1]) > 0 || !inSpans) used.logs.add(name);
   });
   return used;
 }
