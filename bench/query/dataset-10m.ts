@@ -19,7 +19,15 @@ export interface DatasetInfo {
   readonly spansPerSecond: number;
   readonly peakRssBytes: number;
   readonly loadedAt: string;
+  /** The store's table layout the file was written with (see `DATASET_LAYOUT`). */
+  readonly layout?: string;
 }
+
+/**
+ * Files loaded before spans and logs had tables of their own are loaded afresh: the hand-written
+ * SQL reads `spans`, which only the server would create, and the direct runs open the file first.
+ */
+const DATASET_LAYOUT = 'spans and logs tables';
 
 export function datasetPaths(): { data: string; info: string } {
   return { data: benchPath('query-10m.duckdb'), info: benchPath('query-10m.json') };
@@ -29,7 +37,8 @@ export function datasetPaths(): { data: string; info: string } {
 export function existingDataset(): DatasetInfo | undefined {
   const { data, info } = datasetPaths();
   if (!existsSync(data) || !existsSync(info)) return undefined;
-  return JSON.parse(readFileSync(info, 'utf8')) as DatasetInfo;
+  const dataset = JSON.parse(readFileSync(info, 'utf8')) as DatasetInfo;
+  return dataset.layout === DATASET_LAYOUT ? dataset : undefined;
 }
 
 /**
@@ -77,6 +86,7 @@ export async function loadDataset(options: {
       spansPerSecond: load.spansAcked / (load.elapsedMs / 1000),
       peakRssBytes: Math.max(peak.peak, peak.maxRss),
       loadedAt: new Date().toISOString(),
+      layout: DATASET_LAYOUT,
     };
     await server.child.stop();
     writeFileSync(info, JSON.stringify(dataset, null, 2));

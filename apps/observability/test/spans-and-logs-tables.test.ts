@@ -42,6 +42,34 @@ describe('spans and logs in tables of their own', () => {
   });
 });
 
+describe('attribute names across the two tables', () => {
+  it('keeps a log key that differs only in case from a span column in the extra JSON', async () => {
+    const store = await open(':memory:');
+    await store.ingest(spanBatch('api', [makeSpan({ attributes: attrs({ 'HTTP.route': '/s' }) })]));
+    await store.ingest(logBatch('api', [makeLog({ attributes: attrs({ 'http.route': '/l' }) })]));
+
+    // The view reads columns by name, ignoring case: two spellings would read as one column.
+    expect(await columnsOf(store, 'logs')).not.toContain('s:http.route');
+    const rows = await store.query(
+      'SELECT signal, "s:HTTP.route" AS route, attributes_extra FROM events ORDER BY signal',
+    );
+    expect(rows).toEqual([
+      { signal: SIGNAL.span, route: '/s', attributes_extra: null },
+      { signal: SIGNAL.log, route: null, attributes_extra: '{"http.route":"/l"}' },
+    ]);
+  });
+
+  it('gives both tables a column of the same name when spans and logs bring the same key', async () => {
+    const store = await open(':memory:');
+    await store.ingest(spanBatch('api', [makeSpan({ attributes: attrs({ user: 'a' }) })]));
+    await store.ingest(logBatch('api', [makeLog({ attributes: attrs({ user: 'b' }) })]));
+    expect(await columnsOf(store, 'spans')).toContain('s:user');
+    expect(await columnsOf(store, 'logs')).toContain('s:user');
+    const users = await store.query('SELECT "s:user" AS user FROM events ORDER BY signal');
+    expect(users).toEqual([{ user: 'a' }, { user: 'b' }]);
+  });
+});
+
 describe('a file written with one events table', () => {
   /** Writes a file the way the store laid it out before spans and logs had tables of their own. */
   async function legacyFile(): Promise<string> {

@@ -64,7 +64,7 @@ export function consoleReadRoutes(deps: AppDeps): Hono {
     const window = windowOf(q, deps.now());
     if (window === undefined) return c.json({ error: 'start must be before end' }, 400);
     const separator = q.attr?.indexOf('=') ?? -1;
-    const traces = await searchTraces(run, deps.store.catalog.eventColumns(), {
+    const traces = await searchTraces(run, deps.store.catalog.physicalColumns('spans'), {
       ...window,
       service: q.service || undefined,
       name: q.name || undefined,
@@ -93,7 +93,7 @@ export function consoleReadRoutes(deps: AppDeps): Hono {
     if (window === undefined) return c.json({ error: 'start must be before end' }, 400);
     const view = await readServiceMap(
       run,
-      deps.store.catalog.eventColumns(),
+      deps.store.catalog.physicalColumns('spans'),
       window.startNanos,
       window.endNanos,
     );

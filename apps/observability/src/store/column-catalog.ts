@@ -27,6 +27,12 @@ export const DEFAULT_MAX_ATTRIBUTE_COLUMNS = 1_000;
  * commits and stay in the extra JSON meanwhile.
  */
 export const MAX_NEW_COLUMNS_PER_COMMIT = 128;
+/** The tables whose columns one relation reads by name: `events` is `spans` and `logs`. */
+const SAME_RELATION: Record<PhysicalTable, readonly PhysicalTable[]> = {
+  spans: ['spans', 'logs'],
+  logs: ['spans', 'logs'],
+  resources: ['resources'],
+};
 
 /**
  * What typed attribute columns exist and which datasets have written them. Lives in memory (loaded
@@ -38,12 +44,13 @@ export class ColumnCatalog {
     ['logs', new Map()],
     ['resources', new Map()],
   ]);
-  /** Lower-cased physical names: DuckDB identifiers ignore case, so `HTTP.route` and `http.route`
-   * cannot both be columns; the later key goes to the extra JSON instead. */
-  readonly #lowerNames = new Map<PhysicalTable, Set<string>>([
-    ['spans', new Set()],
-    ['logs', new Set()],
-    ['resources', new Set()],
+  /** Each table's physical names by their lower-cased form: DuckDB identifiers ignore case, so
+   * `HTTP.route` and `http.route` cannot both be columns of a table, nor of the `events` view over
+   * `spans` and `logs`; the later key goes to the extra JSON instead. */
+  readonly #lowerNames = new Map<PhysicalTable, Map<string, string>>([
+    ['spans', new Map()],
+    ['logs', new Map()],
+    ['resources', new Map()],
   ]);
   readonly #entries = new Map<string, CatalogEntry>();
   /** Memo of `attributeColumnName` per type, so the hot path builds no string per attribute. */
@@ -61,7 +68,7 @@ export class ColumnCatalog {
   /** Records a column that already exists in the database. */
   loadColumn(column: PhysicalColumn): void {
     this.#physical.get(column.table)?.set(column.name, column.type);
-    this.#lowerNames.get(column.table)?.add(column.name.toLowerCase());
+    this.#lowerNames.get(column.table)?.set(column.name.toLowerCase(), column.name);
   }
 
   loadEntry(entry: CatalogEntry): void {
@@ -76,7 +83,7 @@ export class ColumnCatalog {
     const columns = this.#physical.get(table)!;
     const byKey = this.#names[type];
     const known = byKey.get(keyName);
-    // The memo holds only names that exist in `columns` (forgetColumns removes both).
+    // The memo is shared by the tables, so a remembered name may be one this table lacks.
     if (known !== undefined && columns.has(known)) return known;
     const name = attributeColumnName(keyName, type);
     if (columns.has(name)) {
@@ -85,10 +92,13 @@ export class ColumnCatalog {
     }
     if (columns.size >= this.maxAttributeColumns) return undefined;
     if (this.#pendingColumns.length >= MAX_NEW_COLUMNS_PER_COMMIT) return undefined;
-    const lowerNames = this.#lowerNames.get(table)!;
-    if (lowerNames.has(name.toLowerCase())) return undefined;
+    const lower = name.toLowerCase();
+    for (const sibling of SAME_RELATION[table]) {
+      const taken = this.#lowerNames.get(sibling)!.get(lower);
+      if (taken !== undefined && taken !== name) return undefined;
+    }
     columns.set(name, type);
-    lowerNames.add(name.toLowerCase());
+    this.#lowerNames.get(table)!.set(lower, name);
     this.#pendingColumns.push({ table, name, type });
     return name;
   }
@@ -155,11 +165,6 @@ export class ColumnCatalog {
 
   physicalColumns(table: PhysicalTable): ReadonlyMap<string, ColumnType> {
     return this.#physical.get(table)!;
-  }
-
-  /** The attribute columns of the events view: those of `spans` and `logs` together. */
-  eventColumns(): ReadonlyMap<string, ColumnType> {
-    return new Map([...this.#physical.get('spans')!, ...this.#physical.get('logs')!]);
   }
 
   /** Catalog entries of the given datasets (all datasets when `datasets` is 'all'). */

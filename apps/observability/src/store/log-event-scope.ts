@@ -54,6 +54,6 @@ export function logGroupScope(
 function ingestionExpression(catalog: ColumnCatalog): string {
   const column = attributeColumnName(INGESTION_TIME_ATTRIBUTE, 'integer');
   const overflow = `TRY_CAST(json_extract_string(e.attributes_extra, '$."${INGESTION_TIME_ATTRIBUTE}"') AS BIGINT)`;
-  const typed = catalog.eventColumns().has(column) ? `e.${quoteIdentifier(column)}, ` : '';
+  const typed = catalog.physicalColumns('logs').has(column) ? `e.${quoteIdentifier(column)}, ` : '';
   return `coalesce(${typed}${overflow}, e.time_unix_nano // 1000000)`;
 }

@@ -25,7 +25,7 @@ export async function readTrace(
     [traceId.toString()],
   );
   if (rows.length === 0) return undefined;
-  const attributeColumns = [...catalog.eventColumns().keys()];
+  const attributeColumns = [...catalog.physicalColumns('spans').keys()];
   const spans = rows.map((row) => rowToSpanView(row, attributeColumns));
   const ordered = parentFirstOrder(
     spans,

@@ -50,7 +50,7 @@ export async function readTraces(
      WHERE e.signal = ${SIGNAL.span} AND e.trace_id IN (${list})`,
     traceIds.map((id) => id.toString()),
   );
-  const attributeColumns = [...store.catalog.eventColumns().keys()];
+  const attributeColumns = [...store.catalog.physicalColumns('spans').keys()];
   const byTrace = new Map<string, SpanView[]>();
   for (const row of rows) {
     const span = rowToSpanView(row, attributeColumns);
