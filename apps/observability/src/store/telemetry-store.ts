@@ -21,6 +21,7 @@ import {
   COLUMNS_DDL,
   EVENTS_VIEW_DDL,
   type PhysicalTable,
+  parseAttributeColumnName,
   QUERIES_DDL,
   RESOURCES_DDL,
   storedTableDdl,
@@ -51,13 +52,6 @@ export interface DatasetInfo {
   readonly firstWrittenMs: number;
   readonly lastWrittenMs: number;
 }
-
-const TYPE_BY_PREFIX: Record<string, ColumnType> = {
-  s: 'string',
-  i: 'integer',
-  f: 'float',
-  b: 'boolean',
-};
 
 /** The only module that touches DuckDB: ingest through one writer, reads on their own connections. */
 export class TelemetryStore {
@@ -251,7 +245,7 @@ async function loadCatalog(connection: DuckDBConnection, catalog: ColumnCatalog)
        AND table_name IN ('spans', 'logs', 'resources') AND regexp_matches(column_name, '^[sifb]:')`,
   );
   for (const [table, name] of columns.getRows() as [PhysicalTable, string][]) {
-    catalog.loadColumn({ table, name, type: TYPE_BY_PREFIX[name[0]!]! });
+    catalog.loadColumn({ table, name, type: parseAttributeColumnName(name).type });
   }
   const entries = await connection.runAndReadAll(
     'SELECT DISTINCT dataset, key_name, type, table_name FROM dataset_columns',
